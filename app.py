@@ -1,63 +1,21 @@
-"""Streamlit front end: search the System Design Pattern Guide."""
+"""Streamlit front end of the System Design Pattern Guide: `make run`."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from indexer.errors import IndexerError
-from indexer.guide import Guide
+from guide_app import browse_page, compare_page, graph_page, pattern_page, search_page, study_page
 
-st.set_page_config(page_title="System Design Pattern Guide", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="System Design Pattern Guide", layout="wide")
 
-
-@st.cache_resource(show_spinner="Loading the index…")
-def load_guide() -> Guide:
-    guide = Guide()
-    _ = guide.searcher  # load the query encoder once, not on the first search
-    return guide
-
-
-def main() -> None:
-    st.title("System Design Pattern Guide")
-    try:
-        guide = load_guide()
-    except IndexerError as e:
-        st.error(f"The search index cannot be loaded: {e}")
-        return
-    stale = guide.stale()
-    if stale:
-        st.warning(
-            f"{len(stale)} page(s) changed since the index was built; run `python -m indexer rebuild`."
-        )
-    query = st.text_input(
-        "Describe your problem or name a pattern",
-        value=st.query_params.get("q", ""),
-        placeholder="e.g. pattern for thundering herd",
-    )
-    st.query_params["q"] = query
-    if not query.strip():
-        st.caption(f"{len(guide.patterns)} patterns indexed. Try a symptom, a goal or a pattern name.")
-        return
-    results = guide.search(query, k=10)
-    if not results:
-        st.info(
-            "Nothing matched. Try fewer words, a symptom "
-            '("database overloaded after cache expiry"), or a pattern name.'
-        )
-    for r in results:
-        with st.container(border=True):
-            st.markdown(f"**{r.rank}. {r.title}**  \n`{r.category} / {r.subcategory}` · score {r.score:.2f}")
-            if r.problem:
-                st.caption(r.problem)
-            for s in r.sections:
-                st.markdown(f"- **§{s.section} {s.title}**: {_escape(s.snippet)}")
-
-
-def _escape(text: str) -> str:
-    """Show page text literally: no Markdown or HTML from the page is interpreted."""
-    for ch in "\\`*_{}[]()#+-.!|<>~":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-main()
+navigation = st.navigation(
+    [
+        st.Page(search_page.page, title="Search", icon=":material/search:", url_path="search", default=True),
+        st.Page(pattern_page.page, title="Pattern", icon=":material/article:", url_path="pattern"),
+        st.Page(browse_page.page, title="Browse", icon=":material/table_view:", url_path="browse"),
+        st.Page(compare_page.page, title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+        st.Page(graph_page.page, title="Graph", icon=":material/hub:", url_path="graph"),
+        st.Page(study_page.page, title="Study", icon=":material/school:", url_path="study"),
+    ]
+)
+navigation.run()

@@ -19,6 +19,8 @@ from .errors import IndexerError, IndexStateError, PatternError
 from .model import Chunk
 from .tokens import counter_for
 
+EMBED_SLICE = 64
+
 
 @dataclass
 class BuildReport:
@@ -55,8 +57,11 @@ def plan(config: Config) -> Plan:
     return Plan(chunks, patterns, corpus.sources, corpus.errors)
 
 
-def rebuild(config: Config, full: bool = False, strict: bool = False, log=None) -> BuildReport:
-    """Bring `index/` up to date with Patterns/. Only one rebuild runs at a time."""
+def rebuild(config: Config, full: bool = False, strict: bool = False, log=None, progress=None) -> BuildReport:
+    """Bring `index/` up to date with Patterns/. Only one rebuild runs at a time.
+
+    `log(message)` receives status lines; `progress(done, total)` is called as chunks are embedded.
+    """
     log = log or (lambda msg: print(msg, file=sys.stderr))
     started = time.perf_counter()
     lock = FileLock(str(config.lock_path), timeout=0)
@@ -68,14 +73,14 @@ def rebuild(config: Config, full: bool = False, strict: bool = False, log=None) 
         ) from None
     try:
         store.clean_leftovers(config.index_dir)
-        report = _rebuild_locked(config, full, strict, log)
+        report = _rebuild_locked(config, full, strict, log, progress)
     finally:
         lock.release()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _rebuild_locked(config: Config, full: bool, strict: bool, log) -> BuildReport:
+def _rebuild_locked(config: Config, full: bool, strict: bool, log, progress) -> BuildReport:
     old = None if full else _previous(config)
     p = plan(config)
     report = BuildReport(errors=p.errors)
@@ -90,7 +95,9 @@ def _rebuild_locked(config: Config, full: bool, strict: bool, log) -> BuildRepor
     if old is not None:
         reuse = {c.hash: old.vectors[i] for i, c in enumerate(old.chunks)}
     todo = [c for c in chunks if c.hash not in reuse]
-    vectors, dim = _embed(config, todo, log, report) if todo else ({}, old.manifest["dim"] if old else 0)
+    vectors, dim = (
+        _embed(config, todo, log, report, progress) if todo else ({}, old.manifest["dim"] if old else 0)
+    )
     if not dim:
         raise IndexerError("Patterns/ has no pages to index")
     matrix = np.zeros((len(chunks), dim), dtype=np.float32)
@@ -144,14 +151,21 @@ def _keep_failed_pages(old, p: Plan, report: BuildReport) -> None:
             report.kept.append(meta["path"])
 
 
-def _embed(config: Config, todo: list[Chunk], log, report: BuildReport) -> tuple[dict, int]:
+def _embed(config: Config, todo: list[Chunk], log, report: BuildReport, progress) -> tuple[dict, int]:
     from .embed import load_embedder
 
     texts = list(dict.fromkeys(c.embed_text for c in todo))
     log(f"embedding {len(texts)} chunks with {config.model}")
     embedder = load_embedder(config.model, backend="sentence-transformers")
     t0 = time.perf_counter()
-    vecs = embedder.encode(texts, batch_size=32, progress=True)
+    if progress is None:
+        vecs = embedder.encode(texts, batch_size=32, progress=True)
+    else:
+        parts = []
+        for start in range(0, len(texts), EMBED_SLICE):
+            parts.append(embedder.encode(texts[start : start + EMBED_SLICE], batch_size=32))
+            progress(min(start + EMBED_SLICE, len(texts)), len(texts))
+        vecs = np.concatenate(parts)
     report.embed_seconds = time.perf_counter() - t0
     by_text = dict(zip(texts, vecs, strict=True))
     return {c.hash: by_text[c.embed_text] for c in todo}, embedder.dim

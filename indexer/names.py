@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .text import STOPWORDS
@@ -38,6 +39,10 @@ class NameMatcher:
             for tag in meta.get("tags", []):
                 self._add(phrases, tag, slug, ALIAS_WEIGHT)
         self.phrases = dict(phrases)
+        self.starting: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in self.phrases:
+            self.starting[phrase[0]].append(phrase)
+        self.vocab = sorted({t for phrase in self.phrases for t in phrase})
 
     @staticmethod
     def _add(phrases: dict, text: str, slug: str, weight: float) -> None:
@@ -54,15 +59,34 @@ class NameMatcher:
         if not content:
             return {}
         found: dict[str, float] = {}
-        for phrase, owners in self.phrases.items():
-            if len(phrase) > len(q) or not _occurs(phrase, q):
-                continue
+        for phrase in self._occurring(q):
+            owners = self.phrases[phrase]
             covered = len([t for t in phrase if t not in STOPWORDS]) / len(content)
             specificity = 1.0 / len(owners) ** 0.5
             for slug, weight in owners.items():
                 strength = min(1.0, covered) * weight * specificity
                 if covered >= 0.5 or weight == NAME_WEIGHT:
                     found[slug] = max(found.get(slug, 0.0), strength)
+        return found
+
+    def _near(self, word: str) -> list[str]:
+        """Name words equal to `word` or one edit from it."""
+        if len(word) < 4:
+            return [word] if word in self.starting or word in self.vocab else []
+        hits = process.extract(word, self.vocab, scorer=OSA.distance, score_cutoff=1, limit=None)
+        return [h[0] for h in hits if _close(h[0], word)]
+
+    def _occurring(self, q: list[str]) -> set[tuple[str, ...]]:
+        """Phrases that occur contiguously in the query words."""
+        found = set()
+        for start, word in enumerate(q):
+            for first in self._near(word):
+                for phrase in self.starting.get(first, []):
+                    window = q[start : start + len(phrase)]
+                    if len(window) == len(phrase) and all(
+                        _close(p, w) for p, w in zip(phrase, window, strict=True)
+                    ):
+                        found.add(phrase)
         return found
 
 
@@ -73,11 +97,3 @@ def _names(meta: dict) -> set[str]:
         names.add(title.split("(")[0])
         names.add(title[title.index("(") + 1 : title.rfind(")")])
     return {n for n in names if n.strip()}
-
-
-def _occurs(phrase: tuple[str, ...], q: list[str]) -> bool:
-    n = len(phrase)
-    for start in range(len(q) - n + 1):
-        if all(_close(p, w) for p, w in zip(phrase, q[start : start + n], strict=True)):
-            return True
-    return False

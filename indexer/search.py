@@ -190,7 +190,9 @@ class Searcher:
         hits: list[SectionHit] = []
         seen: set[str] = set()
         floor = float(fused[idxs[0]]) * SECTION_FLOOR
-        for i in idxs:
+        # Section 0 (name and tags) helps find a page but says nothing a reader needs to see.
+        ranked = [i for i in idxs if self.data.chunks[i].section != "0"] or idxs[:1]
+        for i in ranked:
             c = self.data.chunks[i]
             if c.section in seen or (hits and float(fused[i]) < floor):
                 continue

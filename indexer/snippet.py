@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import stem
 
 _WORD = re.compile(r"\S+")
+_CLEAN = re.compile(r"[^a-z0-9']")
 WINDOW = 36
 
 
 def snippet(text: str, query_terms: set[str], width: int = WINDOW) -> str:
     """A window of about `width` words with the most query terms; the opening when none match."""
-    flat = " ".join(text.split())
-    words = _WORD.findall(flat)
+    words, stems = _tokens(text)
     if len(words) <= width:
-        return flat
-    hits = [_stem_of(w) in query_terms for w in words]
+        return " ".join(words)
+    hits = [s in query_terms for s in stems]
     best, best_start = -1, 0
     running = sum(hits[:width])
     for start in range(len(words) - width + 1):
@@ -38,11 +39,14 @@ def snippet(text: str, query_terms: set[str], width: int = WINDOW) -> str:
 def matched_terms(text: str, query_terms: set[str]) -> list[str]:
     """The surface words of `text` whose stems are query terms, in order of first use."""
     seen: dict[str, None] = {}
-    for w in _WORD.findall(text):
-        if _stem_of(w) in query_terms:
+    for w, s in zip(*_tokens(text), strict=True):
+        if s in query_terms:
             seen.setdefault(re.sub(r"\W+", "", w.lower()), None)
     return list(seen)
 
 
-def _stem_of(word: str) -> str:
-    return stem(re.sub(r"[^a-z0-9']", "", word.lower()))
+@lru_cache(maxsize=32768)
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a chunk and their stems, computed once per chunk text."""
+    words = tuple(_WORD.findall(text))
+    return words, tuple(stem(_CLEAN.sub("", w.lower())) for w in words)

@@ -68,6 +68,10 @@ class NumpyBertEmbedder(Embedder):
         self.eps = float(config.get("layer_norm_eps", 1e-12))
         self.w = load_file(str(model_dir / "model.safetensors"))
         self.w = {k.removeprefix("bert."): v for k, v in self.w.items()}
+        for key in [k for k in self.w if k.startswith("encoder.") and k.endswith("dense.weight")]:
+            self.w[key] = np.ascontiguousarray(self.w[key].T)  # stored (out, in); matmul wants (in, out)
+        for key in [k for k in self.w if k.endswith(("query.weight", "key.weight", "value.weight"))]:
+            self.w[key] = np.ascontiguousarray(self.w[key].T)
         self.dim = int(self.w["embeddings.word_embeddings.weight"].shape[1])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
@@ -109,7 +113,8 @@ class NumpyBertEmbedder(Embedder):
             p = f"encoder.layer.{i}."
 
             def dense(t: np.ndarray, name: str, p: str = p) -> np.ndarray:
-                return t @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+                flat = t.reshape(-1, t.shape[-1]) @ w[p + name + ".weight"] + w[p + name + ".bias"]
+                return flat.reshape(*t.shape[:-1], -1)
 
             def split(t: np.ndarray) -> np.ndarray:
                 return t.reshape(n, length, self.heads, head_dim).transpose(0, 2, 1, 3)

@@ -1,0 +1,104 @@
+"""What every page shares: the loaded Guide, index state, links between pages."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from indexer.build import rebuild
+from indexer.config import default_config
+from indexer.errors import IndexerError
+from indexer.guide import Guide
+from indexer.model import Pattern
+from indexer.parse import parse_file
+
+
+DEFAULT_PAGE = "search"
+
+
+@st.cache_resource(show_spinner="Loading the index…")
+def _load() -> Guide:
+    guide = Guide()
+    _ = guide.searcher  # load the query encoder now, not on the first search
+    return guide
+
+
+def get_guide() -> Guide | None:
+    """The shared Guide; on failure, says why and offers a rebuild."""
+    try:
+        return _load()
+    except IndexerError as e:
+        st.error(f"The search index cannot be loaded: {e}")
+        rebuild_button("Build the index")
+        return None
+
+
+def index_banner(guide: Guide) -> None:
+    """Warn when Patterns/ changed since the build; the current index keeps answering meanwhile."""
+    stale = _stale(guide.data.manifest.get("built_at", ""))
+    if stale:
+        with st.sidebar:
+            st.warning(f"{len(stale)} page(s) changed since the index was built.")
+            rebuild_button("Rebuild the index")
+
+
+@st.cache_data(ttl=10, show_spinner=False)
+def _stale(_built_at: str) -> list[str]:
+    return _load().stale()
+
+
+def rebuild_button(label: str) -> None:
+    if not st.button(label, key=f"rebuild-{label}"):
+        return
+    bar = st.progress(0.0, text="Parsing pages…")
+    status = st.empty()
+    try:
+        report = rebuild(
+            default_config(),
+            log=lambda msg: status.caption(msg),
+            progress=lambda done, total: bar.progress(done / total, text=f"Embedding {done}/{total} chunks"),
+        )
+    except IndexerError as e:
+        st.error(str(e))
+        return
+    bar.progress(1.0, text="Done")
+    st.success(f"Indexed {report.files} pages: embedded {report.embedded} chunks, reused {report.reused}.")
+    for err in report.errors:
+        st.warning(str(err))
+    _load.clear()
+    _stale.clear()
+    _pattern.clear()
+    st.rerun()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _pattern(path: str, _mtime: float) -> Pattern:
+    config = default_config()
+    return parse_file(config.root / path, config.root)
+
+
+def load_pattern(guide: Guide, slug: str) -> Pattern:
+    """The parsed page of `slug` (cached until the file changes)."""
+    path = guide.patterns[slug]["path"]
+    full = guide.config.root / path
+    return _pattern(path, full.stat().st_mtime)
+
+
+def url(page: str, **params: str | list[str]) -> str:
+    """A link to another page of the app with its state in the query string."""
+    query = urlencode({k: v for k, v in params.items() if v}, doseq=True)
+    path = "/" if page == DEFAULT_PAGE else f"/{page}"
+    return path + (f"?{query}" if query else "")
+
+
+def pattern_url(slug: str, section: str | None = None) -> str:
+    return url("pattern", p=slug) + (f"#{anchor(section)}" if section else "")
+
+
+def anchor(section: str) -> str:
+    return "s-" + section.replace(".", "-")
+
+
+def category_label(folder: str) -> str:
+    return folder[4:].replace("_", " ") if folder[:3].isdigit() else folder.replace("_", " ")
