@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from guide_app import browse_page, compare_page, graph_page, pattern_page, search_page, study_page
+from guide_app.core import browser_helpers
 
 st.set_page_config(page_title="System Design Pattern Guide", layout="wide")
 
@@ -18,4 +19,5 @@ navigation = st.navigation(
         st.Page(study_page.page, title="Study", icon=":material/school:", url_path="study"),
     ]
 )
+browser_helpers()
 navigation.run()

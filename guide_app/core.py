@@ -13,7 +13,6 @@ from indexer.guide import Guide
 from indexer.model import Pattern
 from indexer.parse import parse_file
 
-
 DEFAULT_PAGE = "search"
 
 
@@ -102,3 +101,31 @@ def anchor(section: str) -> str:
 
 def category_label(folder: str) -> str:
     return folder[4:].replace("_", " ") if folder[:3].isdigit() else folder.replace("_", " ")
+
+
+_BROWSER_HELPER = """<script>
+const doc = window.parent.document;
+const fix = () => {
+  for (const a of doc.querySelectorAll('a[target="_blank"]')) {
+    const href = a.getAttribute("href") || "";
+    if (href.startsWith("/") && !href.startsWith("//")) {
+      a.removeAttribute("target");
+      a.removeAttribute("rel");
+    }
+  }
+  const box = doc.querySelector('input[aria-label^="Describe your problem"]');
+  if (box && !box.value && !box.dataset.focused) { box.dataset.focused = "1"; box.focus(); }
+  const hash = window.parent.location.hash;
+  if (hash && !window.__scrolled) {
+    const target = doc.getElementById(decodeURIComponent(hash.slice(1)));
+    if (target) { window.__scrolled = true; target.scrollIntoView(); }
+  }
+};
+new MutationObserver(fix).observe(doc.body, {childList: true, subtree: true});
+fix();
+</script>"""
+
+
+def browser_helpers() -> None:
+    """In-app links open in the same tab, the query box takes focus, #section anchors scroll."""
+    st.iframe(_BROWSER_HELPER, height=1)

@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-import streamlit.components.v1 as components
+import streamlit as st
 
 MERMAID_JS = "app/static/vendor/mermaid.min.js"
 MERMAID_FILE = Path(__file__).resolve().parent.parent / "static" / "vendor" / "mermaid.min.js"
@@ -46,8 +46,7 @@ def highlight(text: str, words: list[str]) -> str:
 
 def mermaid(code: str, key: str) -> None:
     """Draw a mermaid diagram in strict security mode from the locally served mermaid.min.js."""
-    height = 120 + 28 * min(40, code.count("\n"))
-    components.html(
+    st.iframe(
         f"""
 <div id="d" class="diagram" data-key="{html.escape(key)}"><pre class="mermaid">{html.escape(code)}</pre></div>
 <div id="err" style="color:#b00020;font-family:sans-serif;white-space:pre-wrap"></div>
@@ -61,10 +60,6 @@ def mermaid(code: str, key: str) -> None:
     mermaid.initialize({{startOnLoad: false, securityLevel: "strict", theme: "neutral"}});
     mermaid.run({{querySelector: ".mermaid"}}).then(() => {{
       status("ok");
-      const svg = document.querySelector("svg");
-      if (svg && window.frameElement) {{
-        window.frameElement.style.height = (svg.getBoundingClientRect().height + 24) + "px";
-      }}
     }}).catch((e) => {{
       status("error");
       document.getElementById("err").textContent = "Diagram error: " + (e && e.message ? e.message : e);
@@ -72,6 +67,5 @@ def mermaid(code: str, key: str) -> None:
   }}
 </script>
 """,
-        height=height,
-        scrolling=True,
+        height="content",
     )

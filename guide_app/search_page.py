@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from .core import category_label, get_guide, index_banner, pattern_url, url
 from .render import highlight, literal
@@ -36,7 +35,6 @@ def page() -> None:
         placeholder="e.g. pattern for thundering herd",
         key="query",
     )
-    _focus_query_box()
     _sync_params(query, filters)
     if not query.strip():
         st.caption(f"{len(guide.patterns)} patterns. Try a production symptom, a goal, or a pattern name:")
@@ -50,9 +48,22 @@ def page() -> None:
             '("requests pile up when traffic spikes"), or clear the filters in the sidebar.'
         )
         return
+    if not _strong(results[0]):
+        st.warning(
+            "No strong match: these are the nearest patterns, but none discusses this directly. "
+            "Try describing the symptom or the goal in other words."
+        )
     st.caption(f"{len(results)} patterns for “{query}”")
     for result in results:
         _card(guide, result)
+
+
+WEAK_DENSE = 0.3
+
+
+def _strong(top) -> bool:
+    """A result worth presenting as an answer: a name hit, a keyword hit, or a close meaning."""
+    return bool(top.name_match) or top.dense >= WEAK_DENSE or (top.bm25 > 0 and top.dense >= WEAK_DENSE - 0.1)
 
 
 def _sidebar_filters(guide, params) -> dict[str, list[str]]:
@@ -121,13 +132,3 @@ def _card(guide, r) -> None:
                 f"- Name or alias match: **{'yes' if r.name_match else 'no'}**"
                 + (f" (strength {r.name_match:.2f})" if r.name_match else "")
             )
-
-
-def _focus_query_box() -> None:
-    components.html(
-        """<script>
-        const box = window.parent.document.querySelector('input[aria-label^="Describe your problem"]');
-        if (box && !box.value) { box.focus(); }
-        </script>""",
-        height=0,
-    )

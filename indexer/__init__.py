@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 _default: Guide | None = None
 
 
-def guide() -> Guide:
+def default_guide() -> Guide:
     """The shared Guide over the default configuration."""
     global _default
     if _default is None:
@@ -27,12 +27,12 @@ def guide() -> Guide:
 
 def search(query: str, k: int = 10, **filters) -> list[Result]:
     """Top `k` patterns for `query` (filters: category, subcategory, tag, status, section)."""
-    return guide().search(query, k=k, **filters)
+    return default_guide().search(query, k=k, **filters)
 
 
 def related(pattern: str, neighbours: int = 5) -> dict[str, list[Relation]]:
     """Typed links, backlinks and nearest neighbours of a pattern (slug, title or alias)."""
-    return guide().related(pattern, neighbours)
+    return default_guide().related(pattern, neighbours)
 
 
-__all__ = ["guide", "related", "search"]
+__all__ = ["default_guide", "related", "search"]

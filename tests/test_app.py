@@ -1,0 +1,140 @@
+"""Each page's logic through Streamlit's AppTest, over the committed index."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+TIMEOUT = 60
+
+
+def _search():
+    from guide_app import search_page
+
+    search_page.page()
+
+
+def _pattern():
+    from guide_app import pattern_page
+
+    pattern_page.page()
+
+
+def _browse():
+    from guide_app import browse_page
+
+    browse_page.page()
+
+
+def _compare():
+    from guide_app import compare_page
+
+    compare_page.page()
+
+
+def _graph():
+    from guide_app import graph_page
+
+    graph_page.page()
+
+
+def _study():
+    from guide_app import study_page
+
+    study_page.page()
+
+
+def _run(fn, **params) -> AppTest:
+    at = AppTest.from_function(fn, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_search_shows_cards_with_sections_and_keeps_state_in_the_url():
+    at = _run(_search, q="pattern for thundering herd")
+    assert at.text_input[0].value == "pattern for thundering herd"
+    first = next(m.value for m in at.markdown if m.value.startswith("#### 1."))
+    assert "Cache Stampede Prevention" in first and "/pattern?p=Cache_Stampede_Prevention" in first
+    assert "#s-" in _text(at), "section links open the pattern at that section"
+    assert "Related:" in _text(at)
+    assert at.query_params["q"] in ("pattern for thundering herd", ["pattern for thundering herd"])
+    assert at.expander and at.expander[0].label == "Why this result"
+
+
+def test_search_with_no_match_says_so():
+    from indexer import default_guide
+
+    tag = default_guide().patterns["Circuit_Breaker"]["tags"][0]
+    at = _run(_search, q="gardening tips", category="011_Performance", tag=tag)
+    assert any("No pattern matched" in i.value for i in at.info)
+
+
+def test_weak_matches_are_flagged():
+    at = _run(_search, q="recipe for sourdough bread with rye flour")
+    assert any("No strong match" in w.value for w in at.warning)
+
+
+def test_empty_search_suggests_examples():
+    at = _run(_search)
+    assert "pattern for thundering herd" in _text(at)
+
+
+def test_search_filters_from_the_sidebar():
+    at = _run(_search, q="retry")
+    at.sidebar.multiselect[0].set_value(["011_Performance"]).run()
+    cards = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert cards and all("Cache" in c for c in cards)
+    assert at.query_params["category"] in ("011_Performance", ["011_Performance"])
+
+
+def test_pattern_reader_renders_sections_relations_and_code():
+    at = _run(_pattern, p="Circuit_Breaker")
+    assert at.title[0].value == "Circuit Breaker"
+    headers = [h.value for h in at.header]
+    assert headers[0] == "0) Metadata" and headers[-1] == "25) Completion Checklist"
+    assert at.code, "section 11 code is shown highlighted"
+    sidebar = "\n".join(m.value for m in at.sidebar.markdown)
+    assert "#s-6-1" in sidebar, "table of contents links to anchors"
+    assert "Nearest neighbours" in [s.value for s in at.sidebar.subheader]
+
+
+def test_pattern_reader_unknown_pattern():
+    at = _run(_pattern, p="No_Such_Pattern")
+    assert at.warning and "No pattern called" in at.warning[0].value
+
+
+def test_browse_lists_every_pattern():
+    from indexer import default_guide
+
+    at = _run(_browse)
+    frame = at.dataframe[0].value
+    assert len(frame) == len(default_guide().patterns)
+    assert {"Category", "Status", "Last updated", "Completeness"} <= set(frame.columns)
+
+
+def test_compare_aligns_tradeoffs():
+    at = _run(_compare, p=["Circuit_Breaker", "Retry"])
+    text = _text(at)
+    assert "Use when:" in text and "Avoid when:" in text
+    assert "Performance" in text and "Security" in text
+
+
+def test_graph_renders():
+    at = _run(_graph)
+    assert at.get("graphviz_chart")
+
+
+@pytest.mark.parametrize("level", ["Small", "Medium", "Large"])
+def test_study_shows_a_scenario_and_reveals_validation(level):
+    at = _run(_study, p="Token_Bucket")
+    at.radio[0].set_value(level).run()
+    assert any(m.value.startswith(f"**{level}:**") for m in at.markdown)
+    at.toggle[0].set_value(True).run()
+    assert at.success and "Validate" in at.success[0].value
