@@ -1,4 +1,4 @@
-"""`python -m indexer`: rebuild, search, related, lint, stats."""
+"""`python -m indexer`: rebuild, search, related, lint, eval, stats."""
 
 from __future__ import annotations
 
@@ -56,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: Patterns/)")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     p.set_defaults(run=cmd_lint)
+
+    p = sub.add_parser("eval", help="retrieval quality on the labelled queries (eval/queries.yaml)")
+    p.add_argument("--queries", type=Path, help="query file (default: eval/queries.yaml)")
+    p.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
+    p.add_argument("--mode", action="append", choices=["hybrid", "dense", "bm25"], help="repeatable")
+    p.add_argument("--failures", action="store_true", help="list queries whose first result is wrong")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("stats", help="what the index holds")
     p.add_argument("--json", action="store_true")
@@ -201,4 +209,40 @@ def cmd_stats(args) -> int:
     else:
         for key, value in stats.items():
             print(f"{key}: {value}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate, load_queries
+    from .guide import Guide
+
+    config = _config(args)
+    queries = load_queries(args.queries or config.root / "eval" / "queries.yaml")
+    guide = Guide(config)
+    modes = tuple(args.mode) if args.mode else ("hybrid", "dense", "bm25")
+    report = evaluate(guide.searcher, queries, split=args.split, modes=modes)
+    if args.json:
+        print(json.dumps(vars(report), indent=1))
+        return 0
+    print(
+        f"{report.evaluated} queries evaluated ({args.split}); "
+        f"{report.skipped} skipped (no page for the answer yet)"
+    )
+    names = list(next(iter(report.scores.values())))
+    print("| mode | " + " | ".join(names) + " | section acc. |")
+    print("|---" * (len(names) + 2) + "|")
+    for mode, values in report.scores.items():
+        cells = " | ".join(f"{values[n]:.3f}" for n in names)
+        print(f"| {mode} | {cells} | {report.section_accuracy[mode]:.3f} |")
+    if report.by_type:
+        print("\nhybrid by query type:")
+        for kind, values in report.by_type.items():
+            print(
+                f"  {kind:<11} n={values['n']:<4} "
+                f"nDCG@10={values['nDCG@10']:.3f}  Hit@1={values['Hit@1']:.3f}"
+            )
+    if args.failures:
+        print(f"\n{len(report.failures)} queries whose first result is not a best answer:")
+        for f in report.failures:
+            print(f"  {f['id']} [{f['type']}] {f['query']!r}: expected {f['expected']}, got {f['got']}")
     return 0

@@ -19,6 +19,7 @@ NAME_BOOST = 1.0
 MAX_SECTIONS = 3
 SECTION_FLOOR = 0.6
 CANDIDATES = 400
+MODES = ("hybrid", "dense", "bm25")
 # Sections about other patterns (links, citations) count for less: they name what this page is not.
 SECTION_WEIGHTS = {"21": 0.6, "24": 0.5}
 
@@ -122,8 +123,16 @@ class Searcher:
             out.append(match[0] if match else t)
         return out
 
-    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Result]:
-        """The top `k` patterns for `query`, each with its best sections."""
+    def search(
+        self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid"
+    ) -> list[Result]:
+        """The top `k` patterns for `query`, each with its best sections.
+
+        `mode` "dense" or "bm25" ranks by one retriever alone (for evaluation); "hybrid" fuses
+        both and lifts patterns the query names.
+        """
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}")
         filters = filters or Filters()
         query = " ".join(query.split())
         if not query:
@@ -135,9 +144,16 @@ class Searcher:
         qterms = self.query_terms(query)
         dense = self.data.vectors @ self.encode(query)
         bm25 = sparse.scores(self.data.bm25, qterms)
-        fused = self.fuse(dense, bm25) * self.weights
+        if mode == "dense":
+            fused = dense.astype(np.float32)
+        elif mode == "bm25":
+            fused = bm25.astype(np.float32)
+        else:
+            fused = self.fuse(dense, bm25) * self.weights
         fused = np.where(mask, fused, -np.inf)
-        named = {s: v for s, v in self.names.match(query).items() if s in self.data.patterns}
+        named = {}
+        if mode == "hybrid":
+            named = {s: v for s, v in self.names.match(query).items() if s in self.data.patterns}
         best_per_pattern: dict[str, list[int]] = {}
         shortlist = min(len(fused), max(CANDIDATES, 30 * k))
         candidates = np.argpartition(-fused, shortlist - 1)[:shortlist]
