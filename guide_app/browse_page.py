@@ -7,14 +7,13 @@ import streamlit as st
 
 from indexer.template import SECTIONS
 
-from .core import category_label, get_guide, index_banner, load_pattern, pattern_url
+from .core import category_label, load_pattern, pattern_url, ready_guide
 
 
 def page() -> None:
-    guide = get_guide()
+    guide = ready_guide()
     if guide is None:
         return
-    index_banner(guide)
     st.title("Browse the catalogue")
     rows = []
     for slug, meta in guide.patterns.items():

@@ -8,7 +8,7 @@ from indexer.chunk import plain
 from indexer.model import Pattern
 from indexer.template import TRADEOFF_ASPECTS
 
-from .core import get_guide, index_banner, load_pattern, pattern_url
+from .core import load_pattern, pattern_url, ready_guide
 from .render import literal
 
 
@@ -36,10 +36,9 @@ def tldr(pattern: Pattern, field: str) -> str:
 
 
 def page() -> None:
-    guide = get_guide()
+    guide = ready_guide()
     if guide is None:
         return
-    index_banner(guide)
     st.title("Compare patterns")
     slugs = sorted(guide.patterns, key=lambda s: guide.patterns[s]["title"])
     default = [s for s in st.query_params.get_all("p") if s in guide.patterns][:3]

@@ -33,6 +33,34 @@ def get_guide() -> Guide | None:
         return None
 
 
+def ready_guide() -> Guide | None:
+    """The Guide, with the stale-index banner shown; None (with the reason shown) if it cannot load."""
+    guide = get_guide()
+    if guide is not None:
+        index_banner(guide)
+    return guide
+
+
+def pattern_picker(guide: Guide, placeholder: str, hint: str) -> str | None:
+    """A pattern chosen in a select box that starts from, and writes back to, the `p` URL parameter."""
+    slugs = sorted(guide.patterns, key=lambda s: guide.patterns[s]["title"])
+    wanted = st.query_params.get("p", "")
+    if wanted and wanted not in guide.patterns:
+        st.warning(f"No pattern called “{wanted}”. Pick one below or search for it.")
+    slug = st.selectbox(
+        "Pattern",
+        slugs,
+        index=slugs.index(wanted) if wanted in guide.patterns else None,
+        format_func=lambda s: guide.patterns[s]["title"],
+        placeholder=placeholder,
+    )
+    if slug is None:
+        st.info(hint)
+    elif st.query_params.get("p") != slug:
+        st.query_params["p"] = slug
+    return slug
+
+
 def index_banner(guide: Guide) -> None:
     """Warn when Patterns/ changed since the build; the current index keeps answering meanwhile."""
     stale = _stale(guide.data.manifest.get("built_at", ""))

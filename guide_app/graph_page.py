@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .core import category_label, get_guide, index_banner, pattern_url
+from .core import category_label, pattern_url, ready_guide
 
 EDGE_COLOURS = {
     "alternative to": "#d62728",
@@ -49,10 +49,9 @@ def dot(patterns: dict[str, dict], relations: set[str], categories: set[str]) ->
 
 
 def page() -> None:
-    guide = get_guide()
+    guide = ready_guide()
     if guide is None:
         return
-    index_banner(guide)
     st.title("How the patterns relate")
     left, right = st.columns(2)
     relations = left.multiselect("Relations", list(EDGE_COLOURS), default=list(EDGE_COLOURS))

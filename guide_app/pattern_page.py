@@ -7,32 +7,17 @@ import streamlit as st
 from indexer.model import Pattern, Section
 from indexer.template import SECTIONS
 
-from .core import anchor, category_label, get_guide, index_banner, load_pattern, pattern_url, url
+from .core import anchor, category_label, load_pattern, pattern_picker, pattern_url, ready_guide, url
 from .render import literal, mermaid, safe_markdown
 
 
 def page() -> None:
-    guide = get_guide()
+    guide = ready_guide()
     if guide is None:
         return
-    index_banner(guide)
-    slugs = sorted(guide.patterns, key=lambda s: guide.patterns[s]["title"])
-    wanted = st.query_params.get("p", "")
-    if wanted and wanted not in guide.patterns:
-        st.warning(f"No pattern called “{wanted}”. Pick one below or search for it.")
-    index = slugs.index(wanted) if wanted in guide.patterns else None
-    slug = st.selectbox(
-        "Pattern",
-        slugs,
-        index=index,
-        format_func=lambda s: guide.patterns[s]["title"],
-        placeholder="Choose a pattern…",
-    )
+    slug = pattern_picker(guide, "Choose a pattern…", "Choose a pattern, or find one on the Search page.")
     if slug is None:
-        st.info("Choose a pattern, or find one on the Search page.")
         return
-    if st.query_params.get("p") != slug:
-        st.query_params["p"] = slug
     try:
         pattern = load_pattern(guide, slug)
     except Exception as e:  # a page edited into a broken state still leaves the app usable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .core import category_label, get_guide, index_banner, pattern_url, url
+from .core import category_label, pattern_url, ready_guide, url
 from .render import highlight, literal
 
 RELATION_LABEL = {
@@ -22,10 +22,9 @@ EXAMPLES = [
 
 
 def page() -> None:
-    guide = get_guide()
+    guide = ready_guide()
     if guide is None:
         return
-    index_banner(guide)
     params = st.query_params
     filters = _sidebar_filters(guide, params)
     st.title("System Design Pattern Guide")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from indexer.chunk import plain
 
-from .core import get_guide, index_banner, load_pattern, pattern_url
+from .core import load_pattern, pattern_picker, pattern_url, ready_guide
 from .render import literal
 
 LEVELS = ("Small", "Medium", "Large")
@@ -26,25 +26,17 @@ def scenarios(pattern) -> dict[str, str]:
 
 
 def page() -> None:
-    guide = get_guide()
+    guide = ready_guide()
     if guide is None:
         return
-    index_banner(guide)
     st.title("Practise")
-    slugs = sorted(guide.patterns, key=lambda s: guide.patterns[s]["title"])
-    wanted = st.query_params.get("p", "")
-    slug = st.selectbox(
-        "Pattern",
-        slugs,
-        index=slugs.index(wanted) if wanted in guide.patterns else None,
-        format_func=lambda s: guide.patterns[s]["title"],
-        placeholder="Choose a pattern to practise…",
+    slug = pattern_picker(
+        guide,
+        "Choose a pattern to practise…",
+        "Choose a pattern; each has a small, a medium and a large design scenario.",
     )
     if slug is None:
-        st.info("Choose a pattern; each has a small, a medium and a large design scenario.")
         return
-    if st.query_params.get("p") != slug:
-        st.query_params["p"] = slug
     pattern = load_pattern(guide, slug)
     found = scenarios(pattern)
     level = st.radio("Scenario", [lv for lv in LEVELS if lv in found], horizontal=True)
