@@ -126,9 +126,20 @@ def test_compare_aligns_tradeoffs():
     assert "Performance" in text and "Security" in text
 
 
-def test_graph_renders():
+def test_graph_renders_whole_and_around_one_pattern():
+    from guide_app.graph_page import dot, neighbourhood
+    from indexer import default_guide
+
     at = _run(_graph)
     assert at.get("graphviz_chart")
+    at = _run(_graph, p="Circuit_Breaker")
+    assert at.selectbox[0].value == "Circuit_Breaker"
+    patterns = default_guide().patterns
+    near = neighbourhood(patterns, "Circuit_Breaker")
+    assert "Retry" in near and len(near) < len(patterns) + 1
+    text = dot(patterns, near, {"combined with"}, "Circuit_Breaker")
+    assert '"Circuit_Breaker" [label="Circuit Breaker"' in text and 'URL="/pattern?p=Retry"' in text
+    assert "alternative to" not in text
 
 
 @pytest.mark.parametrize("level", ["Small", "Medium", "Large"])

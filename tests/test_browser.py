@@ -204,3 +204,14 @@ def test_html_and_script_in_a_page_show_as_text(hostile_root, browser):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_graph_node_click_opens_the_pattern(app_url, page):
+    page.goto(f"{app_url}/graph?p=Circuit_Breaker")
+    node = page.locator("svg a").filter(has_text="Retry with Exponential Backoff and Jitter").first
+    node.wait_for(timeout=30_000)
+    node.click()
+    page.get_by_role("heading", name="Retry with Exponential Backoff and Jitter", level=1).wait_for(
+        timeout=30_000
+    )
+    assert "/pattern?p=Retry" in page.url
