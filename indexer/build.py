@@ -17,6 +17,7 @@ from .config import SCHEMA_VERSION, Config
 from .corpus import describe, load_corpus
 from .errors import IndexerError, IndexStateError, PatternError
 from .model import Chunk
+from .study.cards import build_cards
 from .tokens import counter_for
 
 EMBED_SLICE = 64
@@ -45,6 +46,7 @@ class Plan:
     patterns: dict[str, dict]
     sources: dict[str, str]
     errors: list[PatternError]
+    cards: list[dict] = field(default_factory=list)
 
 
 def plan(config: Config) -> Plan:
@@ -54,7 +56,8 @@ def plan(config: Config) -> Plan:
     count = counter_for(config.model_dir).count
     chunks = [c for p in corpus.patterns for c in chunk_pattern(p, count)]
     patterns = {p.slug: describe(p, known) for p in corpus.patterns}
-    return Plan(chunks, patterns, corpus.sources, corpus.errors)
+    cards = [c.to_dict() for c in build_cards(corpus.patterns)]
+    return Plan(chunks, patterns, corpus.sources, corpus.errors, cards)
 
 
 def rebuild(config: Config, full: bool = False, strict: bool = False, log=None, progress=None) -> BuildReport:
@@ -114,11 +117,18 @@ def _rebuild_locked(config: Config, full: bool, strict: bool, log, progress) -> 
         "sources": dict(sorted(p.sources.items())),
         "chunks": {c.id: c.hash for c in chunks},
     }
-    if old is not None and not todo and _same_content(old, chunks, p.patterns, manifest):
+    cards = sorted(p.cards, key=lambda c: c["id"])
+    if (
+        old is not None
+        and not todo
+        and old.manifest.get("schema") == SCHEMA_VERSION
+        and _same_content(old, chunks, p.patterns, manifest)
+        and old.cards == cards
+    ):
         report.changed = False
         log(f"index is up to date: {len(chunks)} chunks from {len(p.patterns)} pages")
         return report
-    store.write(config.index_dir, manifest, chunks, matrix, p.patterns)
+    store.write(config.index_dir, manifest, chunks, matrix, p.patterns, cards)
     log(
         f"indexed {len(p.patterns)} pages, {len(chunks)} chunks: embedded {report.embedded}, "
         f"reused {report.reused}"
@@ -129,8 +139,8 @@ def _rebuild_locked(config: Config, full: bool, strict: bool, log, progress) -> 
 def _previous(config: Config):
     """The current index if it can be reused; refuses to mix vectors of two models."""
     try:
-        old = store.load(config.index_dir)
-    except IndexStateError:
+        old = store.load(config.index_dir, any_schema=True)
+    except (IndexStateError, TypeError, KeyError, ValueError):
         return None
     if old.manifest.get("model") != config.model:
         raise IndexStateError(
@@ -147,6 +157,7 @@ def _keep_failed_pages(old, p: Plan, report: BuildReport) -> None:
         if meta["path"] in failed and slug not in p.patterns:
             p.patterns[slug] = meta
             p.chunks.extend(c for c in old.chunks if c.pattern == slug)
+            p.cards.extend(c for c in old.cards if c["pattern"] == slug)
             p.sources[meta["path"]] = old.manifest["sources"].get(meta["path"], "")
             report.kept.append(meta["path"])
 
@@ -205,4 +216,6 @@ def check(config: Config) -> list[str]:
     chunks = sorted(p.chunks, key=lambda c: (c.path, _order(c)))
     if not problems and not _same_content(old, chunks, p.patterns, {"sources": p.sources}):
         problems.append("chunks differ from what this version of the indexer produces")
+    if not problems and old.cards != sorted(p.cards, key=lambda c: c["id"]):
+        problems.append("study cards differ from what this version of the indexer produces")
     return problems

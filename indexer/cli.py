@@ -65,6 +65,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_eval)
 
+    p = sub.add_parser("study", help="practise the scenarios in the terminal; `study export deck.apkg`")
+    p.add_argument("action", nargs="?", choices=["session", "export", "progress"], default="session")
+    p.add_argument("path", nargs="?", type=Path, help="with export: the .apkg file to write")
+    p.add_argument("--category", help="only this category (e.g. 005_Resilience_Patterns)")
+    p.add_argument("--pattern", help="only this pattern (slug, title or alias)")
+    p.add_argument("--due", action="store_true", help="only cards that are due")
+    p.add_argument("--weakest", action="store_true", help="cards of your weakest patterns")
+    p.add_argument("--level", default="any", help="Small, Medium, Large, Recall, Drill or any")
+    p.add_argument("--limit", type=_positive, default=5, help="cards per session (default 5)")
+    p.add_argument("--db", type=Path, help="study database (default: your data directory)")
+    p.set_defaults(run=cmd_study)
+
     p = sub.add_parser("stats", help="what the index holds")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_stats)
@@ -246,3 +258,45 @@ def cmd_eval(args) -> int:
         for f in report.failures:
             print(f"  {f['id']} [{f['type']}] {f['query']!r}: expected {f['expected']}, got {f['got']}")
     return 0
+
+
+def cmd_study(args) -> int:
+    from . import store
+    from .study.db import StudyDB
+    from .study.progress import progress
+    from .study.session import load_cards, open_study
+
+    config = _config(args)
+    data = store.load(config.index_dir)
+    if args.action == "export":
+        from .study.anki import export
+
+        if not args.path:
+            raise IndexerError("study export needs a file name, e.g. `study export deck.apkg`")
+        count = export(load_cards(data), args.path)
+        print(f"wrote {count} cards to {args.path}", file=sys.stderr)
+        return 0
+    study = open_study(data, StudyDB(args.db))
+    if args.action == "progress":
+        stats = progress(study.db, set(study.cards))
+        print(json.dumps(vars(stats), indent=1))
+        return 0
+    scope, value = "all", ""
+    if args.pattern:
+        from .guide import Guide
+
+        scope, value = "pattern", Guide(config).resolve(args.pattern)
+    elif args.category:
+        scope, value = "category", args.category
+    elif args.due:
+        scope = "due"
+    elif args.weakest:
+        scope = "weakest"
+    try:
+        cards = study.queue(scope, value, args.level, args.limit)
+    except ValueError as e:
+        raise IndexerError(str(e)) from None
+    from .embed import load_embedder
+    from .study.terminal import main as run_session
+
+    return run_session(data, study, cards, load_embedder(config.model))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_TOKENS = 256  # the model's limit, special tokens included
 
 

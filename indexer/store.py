@@ -22,7 +22,7 @@ from .config import SCHEMA_VERSION
 from .errors import IndexStateError
 from .model import Chunk
 
-FILES = ("chunks.jsonl", "dense.faiss", "patterns.json")
+FILES = ("cards.jsonl", "chunks.jsonl", "dense.faiss", "patterns.json")
 _RENAME_EXCHANGE = 2
 
 
@@ -36,6 +36,7 @@ class IndexData:
     dense: object
     bm25: object
     patterns: dict[str, dict]
+    cards: list[dict] = field(default_factory=list)
     directory: Path = field(default_factory=Path)
 
 
@@ -45,6 +46,7 @@ def write(
     chunks: list[Chunk],
     vectors: np.ndarray,
     patterns: dict[str, dict],
+    cards: list[dict] = (),
 ) -> None:
     """Write a complete index to `directory`, replacing what is there in one atomic step."""
     staging = directory.parent / f".{directory.name}-staging-{os.getpid()}"
@@ -53,6 +55,7 @@ def write(
     _write_text(staging / "chunks.jsonl", "".join(_jsonl(c.to_dict()) for c in chunks))
     (staging / "dense.faiss").write_bytes(dense.to_bytes(dense.build(vectors)))
     _write_text(staging / "patterns.json", json.dumps(patterns, indent=1, sort_keys=True) + "\n")
+    _write_text(staging / "cards.jsonl", "".join(_jsonl(c) for c in cards))
     sparse.save(sparse.build([c.text for c in chunks]), staging / "bm25")
     manifest = dict(manifest, files=_digests(staging))
     _write_text(staging / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True) + "\n")
@@ -60,8 +63,11 @@ def write(
     _swap(staging, directory)
 
 
-def load(directory: Path) -> IndexData:
-    """Load and verify the index; a directory left aside by an interrupted swap is used if needed."""
+def load(directory: Path, any_schema: bool = False) -> IndexData:
+    """Load and verify the index; a directory left aside by an interrupted swap is used if needed.
+
+    `any_schema` loads an index of another schema version (a rebuild reuses its vectors).
+    """
     if not (directory / "manifest.json").is_file():
         aside = _aside(directory)
         if (aside / "manifest.json").is_file():
@@ -69,10 +75,10 @@ def load(directory: Path) -> IndexData:
         else:
             raise IndexStateError(f"{directory}: no index here. Run `python -m indexer rebuild` to build it.")
     manifest = read_manifest(directory)
-    if manifest.get("schema") != SCHEMA_VERSION:
+    if manifest.get("schema") != SCHEMA_VERSION and not any_schema:
         raise IndexStateError(
             f"{directory}/manifest.json: index schema {manifest.get('schema')} but this version "
-            f"reads schema {SCHEMA_VERSION}. Run `python -m indexer rebuild --full`."
+            f"reads schema {SCHEMA_VERSION}. Run `python -m indexer rebuild`."
         )
     if _digests(directory) != manifest.get("files"):
         raise IndexStateError(
@@ -90,6 +96,9 @@ def load(directory: Path) -> IndexData:
         dense=index,
         bm25=sparse.load(directory / "bm25"),
         patterns=json.loads((directory / "patterns.json").read_text(encoding="utf-8")),
+        cards=[json.loads(line) for line in _lines(directory / "cards.jsonl")]
+        if (directory / "cards.jsonl").is_file()
+        else [],
         directory=directory,
     )
 

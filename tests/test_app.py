@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 TIMEOUT = 60
@@ -142,10 +141,19 @@ def test_graph_renders_whole_and_around_one_pattern():
     assert "alternative to" not in text
 
 
-@pytest.mark.parametrize("level", ["Small", "Medium", "Large"])
-def test_study_shows_a_scenario_and_reveals_validation(level):
+def test_study_session_reveal_feedback_grade_and_progress(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATTERN_GUIDE_STUDY_DB", str(tmp_path / "study.sqlite3"))
     at = _run(_study, p="Token_Bucket")
-    at.radio[0].set_value(level).run()
-    assert any(m.value.startswith(f"**{level}:**") for m in at.markdown)
-    at.toggle[0].set_value(True).run()
-    assert at.success and "Validate" in at.success[0].value
+    assert at.radio[0].value == "pattern" and at.selectbox[0].value == "Token_Bucket"
+    at.selectbox[1].set_value("Small")
+    at.button[0].click().run()
+    assert "Token Bucket · Small scenario" in [s.value for s in at.subheader]
+    at.text_area[0].set_value(
+        "Give each user a bucket with refill rate r and capacity b; refill and spend atomically."
+    )
+    next(b for b in at.button if b.label == "Reveal").click().run()
+    assert any("A strong answer" in m.value for m in at.markdown)
+    assert any("addressed)" in m.value for m in at.markdown)
+    next(b for b in at.button if b.label == "Good").click().run()
+    assert any("Session done: 1 card(s) graded" in s.value for s in at.success)
+    assert any(m.label == "Reviews (30 days)" and m.value == "1" for m in at.metric)

@@ -7,7 +7,7 @@ import pytest
 
 from indexer import store
 from indexer.build import check, plan, rebuild
-from indexer.config import Config
+from indexer.config import SCHEMA_VERSION, Config
 from indexer.errors import IndexerError, IndexStateError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +24,9 @@ def test_full_build_writes_a_loadable_index(config, fake_embedder):
     assert report.embedded == len(fake_embedder.calls) > 0
     assert set(data.patterns) == {"Alpha_Cache", "Beta_Breaker", "Gamma_Queue", "Delta_Shard"}
     manifest = data.manifest
-    assert manifest["model"] == config.model and manifest["dim"] == 64 and manifest["schema"] == 1
+    assert (
+        manifest["model"] == config.model and manifest["dim"] == 64 and manifest["schema"] == SCHEMA_VERSION
+    )
     assert set(manifest["sources"]) == {p["path"] for p in data.patterns.values()}
     assert set(manifest["chunks"]) == {c.id for c in data.chunks}
     assert [c.path for c in data.chunks] == sorted(c.path for c in data.chunks), "stable order"
@@ -137,7 +139,7 @@ elif where == "between-renames":
             os._exit(9)
     os.rename = rename
 from indexer.build import rebuild
-from indexer.config import Config
+from indexer.config import SCHEMA_VERSION, Config
 rebuild(Config(root=Path({root!r})), full=True)
 """
 
@@ -158,3 +160,18 @@ def test_a_rebuild_killed_mid_write_leaves_the_old_index_loadable(config, fake_e
     report = rebuild(config, log=quiet)
     assert report.changed and check(config) == []
     assert not list(config.root.glob(".index-*"))
+
+
+def test_an_index_of_an_older_schema_is_rewritten_reusing_its_vectors(config, fake_embedder):
+    rebuild(config, log=quiet)
+    manifest_path = config.index_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["schema"] = SCHEMA_VERSION - 1
+    manifest_path.write_text(json.dumps(manifest))
+    (config.index_dir / "cards.jsonl").unlink()
+    manifest["files"].pop("cards.jsonl")
+    manifest_path.write_text(json.dumps(manifest))
+    fake_embedder.calls.clear()
+    report = rebuild(config, log=quiet)
+    assert report.changed and report.embedded == 0 and fake_embedder.calls == []
+    assert store.load(config.index_dir).cards

@@ -1,0 +1,1 @@
+"""Study sessions over each pattern's Practice Scenarios: cards, FSRS scheduling, feedback, progress."""
