@@ -104,8 +104,8 @@ def evaluate(
 
 
 def _named(values: dict) -> dict[str, float]:
-    names = {str(m): name for name, m in MEASURES.items()}
-    return {names[str(m)]: round(float(v), 4) for m, v in values.items()}
+    by_name = {str(m): float(v) for m, v in values.items()}
+    return {name: round(by_name.get(str(m), 0.0), 4) for name, m in MEASURES.items()}
 
 
 def _by_type(usable: list[Query], qrels, run) -> dict[str, dict[str, float]]:

@@ -7,8 +7,15 @@ import numpy as np
 RRF_K = 60
 
 
-def weighted(dense: np.ndarray, bm25: np.ndarray, alpha: float = 0.6) -> np.ndarray:
-    """alpha x cosine + (1 - alpha) x BM25 scaled to the query's best BM25 score."""
+ALPHA = 0.6
+
+
+def weighted(dense: np.ndarray, bm25: np.ndarray, alpha: float = ALPHA) -> np.ndarray:
+    """alpha x cosine + (1 - alpha) x BM25 scaled to the query's best BM25 score.
+
+    Measured against scaling BM25 by the query's ideal score (sum of idf x (k1 + 1)) and against RRF:
+    this scaling did best on the held-out queries (docs/benchmarks.md).
+    """
     top = float(bm25.max()) if bm25.size else 0.0
     sparse = bm25 / top if top > 0 else np.zeros_like(bm25)
     return alpha * np.clip(dense, 0.0, None) + (1.0 - alpha) * sparse

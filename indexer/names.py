@@ -51,6 +51,9 @@ class NameMatcher:
         if not content or max(len(t) for t in content) < 3:
             return
         phrases[toks][slug] = max(weight, phrases[toks].get(slug, 0.0))
+        if len(toks) == 2:
+            joined = ("".join(toks),)
+            phrases[joined][slug] = max(weight, phrases[joined].get(slug, 0.0))
 
     def match(self, query: str) -> dict[str, float]:
         """Slug -> strength in (0, 1]: how much of the query a name or alias of the slug covers."""
@@ -59,9 +62,12 @@ class NameMatcher:
         if not content:
             return {}
         found: dict[str, float] = {}
-        for phrase in self._occurring(q):
+        direct = self._occurring(q)
+        split = self._occurring([a + b for a, b in zip(q, q[1:], strict=False)], single=True) - direct
+        for phrase in direct | split:
             owners = self.phrases[phrase]
-            covered = len([t for t in phrase if t not in STOPWORDS]) / len(content)
+            words = 2 if phrase in split else len([t for t in phrase if t not in STOPWORDS])
+            covered = words / len(content)
             specificity = 1.0 / len(owners) ** 0.5
             for slug, weight in owners.items():
                 strength = min(1.0, covered) * weight * specificity
@@ -76,12 +82,14 @@ class NameMatcher:
         hits = process.extract(word, self.vocab, scorer=OSA.distance, score_cutoff=1, limit=None)
         return [h[0] for h in hits if _close(h[0], word)]
 
-    def _occurring(self, q: list[str]) -> set[tuple[str, ...]]:
-        """Phrases that occur contiguously in the query words."""
+    def _occurring(self, q: list[str], single: bool = False) -> set[tuple[str, ...]]:
+        """Phrases that occur contiguously in the query words (`single`: one-word phrases only)."""
         found = set()
         for start, word in enumerate(q):
             for first in self._near(word):
                 for phrase in self.starting.get(first, []):
+                    if single and len(phrase) > 1:
+                        continue
                     window = q[start : start + len(phrase)]
                     if len(window) == len(phrase) and all(
                         _close(p, w) for p, w in zip(phrase, window, strict=True)

@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA
 
 from . import sparse
 from .fusion import METHODS
+from .intent import sections_for
 from .names import NameMatcher
 from .snippet import matched_terms, snippet
 from .store import IndexData
@@ -20,6 +21,10 @@ MAX_SECTIONS = 3
 SECTION_FLOOR = 0.6
 CANDIDATES = 400
 MODES = ("hybrid", "dense", "bm25")
+# When picking a pattern's sections to show, a chunk in a section the query asks about ("how many
+# shards" -> Capacity & Sizing) counts this much more. It does not change which patterns rank first:
+# lifting those sections across all patterns hurt pattern ranking on the tuning queries.
+INTENT_BOOST = 1.5
 # Sections about other patterns (links, citations) count for less: they name what this page is not.
 SECTION_WEIGHTS = {"21": 0.6, "24": 0.5}
 
@@ -169,6 +174,8 @@ class Searcher:
             boost = NAME_BOOST * named.get(slug, 0.0)
             scored.append((base + support + boost, slug, idxs))
         scored.sort(key=lambda t: (-t[0], t[1]))
+        wanted = sections_for(query) if mode == "hybrid" else set()
+        shown = fused * np.where(self._in_sections(wanted), INTENT_BOOST, 1.0) if wanted else fused
         qset = set(qterms)
         results = []
         for rank, (score, slug, idxs) in enumerate(scored[:k], start=1):
@@ -180,7 +187,7 @@ class Searcher:
                     title=meta["title"],
                     path=meta["path"],
                     score=score,
-                    sections=self._sections(idxs, fused, top, qset),
+                    sections=self._sections(idxs, shown, top, qset),
                     category=meta["category"],
                     subcategory=meta["subcategory"],
                     problem=meta.get("problem", ""),
@@ -190,6 +197,9 @@ class Searcher:
                 )
             )
         return results
+
+    def _in_sections(self, wanted: set[str]) -> np.ndarray:
+        return np.array([c.section in wanted for c in self.data.chunks], dtype=bool)
 
     def _mask(self, filters: Filters) -> np.ndarray:
         if filters == Filters():
@@ -205,6 +215,7 @@ class Searcher:
     def _sections(self, idxs: list[int], fused: np.ndarray, top: float, qset: set[str]) -> list[SectionHit]:
         hits: list[SectionHit] = []
         seen: set[str] = set()
+        idxs = sorted(idxs, key=lambda i: -float(fused[i]))
         floor = float(fused[idxs[0]]) * SECTION_FLOOR
         # Section 0 (name and tags) helps find a page but says nothing a reader needs to see.
         ranked = [i for i in idxs if self.data.chunks[i].section != "0"] or idxs[:1]

@@ -94,3 +94,22 @@ def test_snippet_centres_on_query_terms():
     out = snippet(text, {"thunder", "herd"})
     assert "thundering herd" in out and out.startswith("… ") and out.endswith(" …")
     assert snippet("short text", {"x"}) == "short text"
+
+
+def test_names_written_as_one_word_or_two_still_match():
+    m = NameMatcher(
+        {
+            "Bulkhead": {"slug": "Bulkhead", "title": "Bulkhead", "tags": []},
+            "Load_Shedding": {"slug": "Load_Shedding", "title": "Load Shedding", "tags": []},
+        }
+    )
+    assert m.match("bulk head pattern")["Bulkhead"] == pytest.approx(1.0)
+    assert m.match("loadshedding")["Load_Shedding"] == pytest.approx(1.0)
+
+
+def test_section_intent_picks_the_section_without_reordering_patterns(guide):
+    from indexer.intent import sections_for
+
+    assert sections_for("how many shards for 20TB") == {"15"}
+    assert "20" in sections_for("on-call steps when the cache restarts empty")
+    assert sections_for("circuit breaker") == set()

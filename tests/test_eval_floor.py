@@ -1,0 +1,26 @@
+"""Search quality may not fall below the measured floor (real model, committed index, all labelled queries)."""
+
+from pathlib import Path
+
+import pytest
+
+from indexer.evaluate import evaluate, load_queries
+from indexer.guide import Guide
+
+pytestmark = pytest.mark.model
+ROOT = Path(__file__).resolve().parent.parent
+# Measured on 2026-11-24 over the committed pages: nDCG@10 0.93, Hit@1 0.88, section accuracy 0.71
+# (hybrid, all splits). The floors leave room for new pages and queries, not for regressions.
+FLOORS = {"nDCG@10": 0.85, "Hit@1": 0.75, "Recall@10": 0.95}
+SECTION_FLOOR = 0.5
+
+
+def test_hybrid_search_stays_above_the_floor():
+    guide = Guide()
+    report = evaluate(guide.searcher, load_queries(ROOT / "eval" / "queries.yaml"))
+    assert report.evaluated >= 40
+    hybrid = report.scores["hybrid"]
+    for name, floor in FLOORS.items():
+        assert hybrid[name] >= floor, f"{name} {hybrid[name]:.3f} < floor {floor}"
+    assert report.section_accuracy["hybrid"] >= SECTION_FLOOR
+    assert hybrid["nDCG@10"] >= max(report.scores["dense"]["nDCG@10"], report.scores["bm25"]["nDCG@10"])
