@@ -1,4 +1,8 @@
-"""The FAISS index: inner product over unit vectors (cosine similarity)."""
+"""The FAISS index: inner product over unit vectors (cosine similarity), its type chosen by size.
+
+Below EXACT_LIMIT vectors an exact flat index answers in a few milliseconds and is always right.
+Above it, HNSW (graph search) keeps latency flat as the corpus grows; its parameters follow the size.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,40 @@ import numpy as np
 
 faiss.omp_set_num_threads(1)
 
+EXACT_LIMIT = 50_000
 
-def build(vectors: np.ndarray) -> faiss.Index:
-    """An exact inner-product index over `vectors` (rows in chunk order)."""
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+
+def hnsw_params(n: int) -> dict[str, int]:
+    """Graph degree and search breadth for n vectors: wider for bigger corpora."""
+    m = 32 if n < 2_000_000 else 48
+    return {"M": m, "efConstruction": 2 * m + 16, "efSearch": 128 if n < 500_000 else 256}
+
+
+def build(vectors: np.ndarray, exact_limit: int = EXACT_LIMIT) -> faiss.Index:
+    """An inner-product index over `vectors` (rows in chunk order): flat when small, HNSW when large."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    n, d = vectors.shape
+    if n <= exact_limit:
+        index = faiss.IndexFlatIP(d)
+    else:
+        p = hnsw_params(n)
+        index = faiss.IndexHNSWFlat(d, p["M"], faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = p["efConstruction"]
+        index.hnsw.efSearch = p["efSearch"]
+    if n:
+        index.add(vectors)
     return index
+
+
+def search(index: faiss.Index, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Scores and row ids of the k nearest vectors (ids are -1 where fewer exist)."""
+    k = max(1, min(k, index.ntotal))
+    scores, ids = index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+    return scores[0], ids[0]
+
+
+def kind(index: faiss.Index) -> str:
+    return "hnsw" if isinstance(index, faiss.IndexHNSW) else "flat"
 
 
 def to_bytes(index: faiss.Index) -> bytes:
@@ -21,7 +52,10 @@ def to_bytes(index: faiss.Index) -> bytes:
 
 
 def from_bytes(data: bytes) -> faiss.Index:
-    return faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
+    index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
+    if isinstance(index, faiss.IndexHNSW):
+        index.hnsw.efSearch = hnsw_params(index.ntotal)["efSearch"]
+    return index
 
 
 def vectors_of(index: faiss.Index) -> np.ndarray:

@@ -8,6 +8,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from . import dense as dense_index
 from . import sparse
 from .fusion import METHODS
 from .intent import sections_for
@@ -147,7 +148,7 @@ class Searcher:
         if not mask.any():
             return []
         qterms = self.query_terms(query)
-        dense = self.data.vectors @ self.encode(query)
+        dense = self._dense_scores(self.encode(query), max(CANDIDATES, 30 * k))
         bm25 = sparse.scores(self.data.bm25, qterms)
         if mode == "dense":
             fused = dense.astype(np.float32)
@@ -197,6 +198,14 @@ class Searcher:
                 )
             )
         return results
+
+    def _dense_scores(self, vector: np.ndarray, k: int) -> np.ndarray:
+        """Cosine similarity from the FAISS index for its k nearest chunks; 0 for the rest."""
+        out = np.zeros(len(self.data.chunks), dtype=np.float32)
+        scores, ids = dense_index.search(self.data.dense, vector, k)
+        keep = ids >= 0
+        out[ids[keep]] = scores[keep]
+        return out
 
     def _in_sections(self, wanted: set[str]) -> np.ndarray:
         return np.array([c.section in wanted for c in self.data.chunks], dtype=bool)
