@@ -6,6 +6,7 @@ import streamlit as st
 
 from indexer.chunk import plain
 from indexer.model import Pattern
+from indexer.study.cards import labelled
 from indexer.template import TRADEOFF_ASPECTS
 
 from .core import load_pattern, pattern_url, ready_guide
@@ -28,11 +29,7 @@ def tradeoffs(pattern: Pattern) -> dict[str, dict[str, str]]:
 
 
 def tldr(pattern: Pattern, field: str) -> str:
-    section = pattern.section("1")
-    for b in section.blocks if section else []:
-        if b.text.lstrip("-* ").startswith(f"**{field}**"):
-            return plain(b.text.split(":", 1)[1]) if ":" in b.text else ""
-    return ""
+    return labelled(pattern, "1").get(field, "")
 
 
 def page() -> None:

@@ -15,9 +15,14 @@ EXACT_LIMIT = 50_000
 
 
 def hnsw_params(n: int) -> dict[str, int]:
-    """Graph degree and search breadth for n vectors: wider for bigger corpora."""
-    m = 32 if n < 2_000_000 else 48
-    return {"M": m, "efConstruction": 2 * m + 16, "efSearch": 128 if n < 500_000 else 256}
+    """Graph degree and search breadth for n vectors, chosen for recall@10 of about 0.95 (bench/).
+
+    Chunk embeddings crowd: at 100k the 10th and 11th neighbours of a query differ by ~0.001 cosine,
+    so a narrow search swaps near-ties. Measured with M=48, efConstruction=200: efSearch 512 gave
+    0.955 at 100k (1.3 ms); at 1M it gave 0.74, and 4096 was needed for 0.945 (14 ms, against 57 ms
+    for exact search).
+    """
+    return {"M": 48, "efConstruction": 200, "efSearch": 512 if n <= 200_000 else 4096}
 
 
 def build(vectors: np.ndarray, exact_limit: int = EXACT_LIMIT) -> faiss.Index:

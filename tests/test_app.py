@@ -121,7 +121,9 @@ def test_browse_lists_every_pattern():
 def test_compare_aligns_tradeoffs():
     at = _run(_compare, p=["Circuit_Breaker", "Retry"])
     text = _text(at)
-    assert "Use when:" in text and "Avoid when:" in text
+    use_when = [m.value for m in at.markdown if m.value.startswith("**Use when:**")]
+    assert len(use_when) == 2 and all(len(v) > len("**Use when:** ") + 10 for v in use_when)
+    assert "Avoid when:" in text
     assert "Performance" in text and "Security" in text
 
 

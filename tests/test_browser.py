@@ -49,9 +49,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(root: Path):
+def _serve(root: Path, **extra_env: str):
     port = _free_port()
-    env = dict(os.environ, PATTERN_GUIDE_ROOT=str(root), HF_HUB_OFFLINE="1")
+    env = dict(os.environ, PATTERN_GUIDE_ROOT=str(root), HF_HUB_OFFLINE="1", **extra_env)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)],
         cwd=ROOT,
@@ -118,6 +118,14 @@ def _diagram_states(pg, expected: int, timeout: float = 30) -> list[str]:
             return states
         time.sleep(0.25)
     return states
+
+
+def _settle(pg, timeout: float = 30) -> None:
+    """Wait until Streamlit has finished the current script run (its status widget is gone)."""
+    time.sleep(0.3)
+    deadline = time.time() + timeout
+    while time.time() < deadline and pg.get_by_test_id("stStatusWidget").is_visible():
+        time.sleep(0.1)
 
 
 def _open_pattern(pg, url: str, slug: str) -> None:
@@ -215,3 +223,48 @@ def test_graph_node_click_opens_the_pattern(app_url, page):
         timeout=30_000
     )
     assert "/pattern?p=Retry" in page.url
+
+
+def test_study_five_cards_then_restart_keeps_progress(browser, tmp_path):
+    db = str(tmp_path / "study.sqlite3")
+    proc, url = _serve(ROOT, PATTERN_GUIDE_STUDY_DB=db)
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        pg.goto(f"{url}/study")
+        pg.get_by_role("button", name="Start session").click(timeout=30_000)
+        for n in range(5):
+            try:
+                pg.get_by_text(f"Card {n + 1} of 5").wait_for(timeout=30_000)
+                _settle(pg)
+                reveal = pg.get_by_role("button", name="Reveal")
+                reveal.click(timeout=30_000)
+                reveal.wait_for(state="detached", timeout=30_000)
+                _settle(pg)
+                pg.get_by_role("button", name="Good").click(timeout=30_000)
+                _settle(pg)
+            except Exception:
+                pg.screenshot(path=ARTIFACTS / f"study-failed-{n}.png", full_page=True)
+                raise
+        pg.get_by_text("Session done: 5 card(s) graded").wait_for(timeout=30_000)
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    proc, url = _serve(ROOT, PATTERN_GUIDE_STUDY_DB=db)
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        pg.goto(f"{url}/study")
+        pg.get_by_role("tab", name="Progress").click(timeout=30_000)
+        metric = pg.get_by_test_id("stMetric").filter(has_text="Reviews (30 days)")
+        metric.wait_for(timeout=30_000)
+        assert "5" in metric.inner_text()
+        assert (
+            pg.get_by_test_id("stMetric").filter(has_text="Due in 7 days").inner_text().strip().endswith("5")
+        )
+        pg.screenshot(path=ARTIFACTS / "study-progress.png")
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -1,4 +1,4 @@
-"""Search quality may not fall below the measured floor (real model, committed index, all labelled queries)."""
+"""Search quality may not fall below the measured floor (real model, committed index, all queries)."""
 
 from pathlib import Path
 
