@@ -148,8 +148,12 @@ class Searcher:
         if not mask.any():
             return []
         qterms = self.query_terms(query)
-        dense = self._dense_scores(self.encode(query), max(CANDIDATES, 30 * k))
-        bm25 = sparse.scores(self.data.bm25, qterms)
+        n = len(self.data.chunks)
+        if mode == "bm25":
+            dense = np.zeros(n, dtype=np.float32)
+        else:
+            dense = self._dense_scores(self.encode(query), max(CANDIDATES, 30 * k))
+        bm25 = np.zeros(n, dtype=np.float32) if mode == "dense" else sparse.scores(self.data.bm25, qterms)
         if mode == "dense":
             fused = dense.astype(np.float32)
         elif mode == "bm25":
