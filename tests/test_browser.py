@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,12 +73,21 @@ def _serve(root: Path, **extra_env: str):
     raise RuntimeError("streamlit did not start within 60 s")
 
 
+@contextmanager
+def _running(root: Path, **extra_env: str):
+    """An app server for the test's duration."""
+    proc, url = _serve(root, **extra_env)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
 @pytest.fixture(scope="module")
 def app_url():
-    proc, url = _serve(ROOT)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    with _running(ROOT) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +205,7 @@ def hostile_root(tmp_path_factory):
 
 
 def test_html_and_script_in_a_page_show_as_text(hostile_root, browser):
-    proc, url = _serve(hostile_root)
-    try:
+    with _running(hostile_root) as url:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         pg = context.new_page()
         _open_pattern(pg, url, "Hostile_Page")
@@ -209,9 +218,6 @@ def test_html_and_script_in_a_page_show_as_text(hostile_root, browser):
             assert frame.evaluate("() => window.__pwned === undefined"), f"script ran in {frame.url}"
         pg.screenshot(path=ARTIFACTS / "hostile.png")
         context.close()
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def test_graph_node_click_opens_the_pattern(app_url, page):
@@ -227,8 +233,7 @@ def test_graph_node_click_opens_the_pattern(app_url, page):
 
 def test_study_five_cards_then_restart_keeps_progress(browser, tmp_path):
     db = str(tmp_path / "study.sqlite3")
-    proc, url = _serve(ROOT, PATTERN_GUIDE_STUDY_DB=db)
-    try:
+    with _running(ROOT, PATTERN_GUIDE_STUDY_DB=db) as url:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         pg = context.new_page()
         pg.goto(f"{url}/study")
@@ -248,11 +253,7 @@ def test_study_five_cards_then_restart_keeps_progress(browser, tmp_path):
                 raise
         pg.get_by_text("Session done: 5 card(s) graded").wait_for(timeout=30_000)
         context.close()
-    finally:
-        proc.terminate()
-        proc.wait(10)
-    proc, url = _serve(ROOT, PATTERN_GUIDE_STUDY_DB=db)
-    try:
+    with _running(ROOT, PATTERN_GUIDE_STUDY_DB=db) as url:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         pg = context.new_page()
         pg.goto(f"{url}/study")
@@ -265,6 +266,3 @@ def test_study_five_cards_then_restart_keeps_progress(browser, tmp_path):
         )
         pg.screenshot(path=ARTIFACTS / "study-progress.png")
         context.close()
-    finally:
-        proc.terminate()
-        proc.wait(10)
