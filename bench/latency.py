@@ -6,6 +6,7 @@ Run: .venv/bin/python bench/latency.py [--repeat 5]
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -91,6 +92,8 @@ def main() -> None:
     print(f"ratio search p50 / sentence-transformers encode p50: {pct(search_ms, 50) / pct(st_ms, 50):.2f}")
     print(f"ratio search p50 / NumPy encode p50: {pct(search_ms, 50) / pct(encode_ms, 50):.2f}")
     print(f"fresh process to first answer (python -m indexer search --json): {cold:.2f} s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process (index + NumPy and sentence-transformers encoders): {peak:.0f} MB")
     print(
         "median search overhead beyond encode: "
         f"{statistics.median(search_ms) - statistics.median(encode_ms):.1f} ms"

@@ -173,7 +173,8 @@ def _progress(guide, study: Study) -> None:
     if stats.categories:
         frame = pd.DataFrame(stats.categories)
         frame["category"] = frame["category"].map(category_label)
-        st.markdown("**Strongest to weakest categories**")
+        st.markdown("**Strongest to weakest categories** (share of Good or Easy grades)")
+        st.bar_chart(frame.set_index("category")["retention"], horizontal=True)
         st.dataframe(frame, hide_index=True, use_container_width=True)
     due = study.due_ids()
     if due:
