@@ -13,6 +13,8 @@ from indexer.guide import Guide
 from indexer.model import Pattern
 from indexer.parse import parse_file
 
+from .render import literal
+
 DEFAULT_PAGE = "search"
 
 
@@ -46,7 +48,7 @@ def pattern_picker(guide: Guide, placeholder: str, hint: str) -> str | None:
     slugs = sorted(guide.patterns, key=lambda s: guide.patterns[s]["title"])
     wanted = st.query_params.get("p", "")
     if wanted and wanted not in guide.patterns:
-        st.warning(f"No pattern called “{wanted}”. Pick one below or search for it.")
+        st.warning(f"No pattern called “{literal(wanted[:200])}”. Pick one below or search for it.")
     slug = st.selectbox(
         "Pattern",
         slugs,

@@ -52,7 +52,7 @@ def page() -> None:
             "No strong match: these are the nearest patterns, but none discusses this directly. "
             "Try describing the symptom or the goal in other words."
         )
-    st.caption(f"{len(results)} patterns for “{query}”")
+    st.caption(f"{len(results)} patterns for “{literal(query[:300])}”")
     for result in results:
         _card(guide, result)
 

@@ -102,7 +102,7 @@ def _rebuild_locked(config: Config, full: bool, strict: bool, log, progress) -> 
         _embed(config, todo, log, report, progress) if todo else ({}, old.manifest["dim"] if old else 0)
     )
     if not dim:
-        raise IndexerError("Patterns/ has no pages to index")
+        raise IndexerError(f"{config.patterns_dir}: no pattern pages to index")
     matrix = np.zeros((len(chunks), dim), dtype=np.float32)
     for i, c in enumerate(chunks):
         matrix[i] = vectors[c.hash] if c.hash in vectors else reuse[c.hash]

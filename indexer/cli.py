@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import time
@@ -132,7 +133,8 @@ def cmd_search(args) -> int:
             file=sys.stderr,
         )
     filters = {name: getattr(args, name) for name in FILTERS if getattr(args, name)}
-    queries = [" ".join(args.query)] if args.query else (line.strip() for line in sys.stdin)
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    queries = [" ".join(args.query)] if args.query else (line.strip() for line in stdin)
     for query in queries:
         if not query and not args.query:
             continue
@@ -186,6 +188,8 @@ def cmd_lint(args) -> int:
     from .tokens import counter_for
 
     config = _config(args)
+    if not args.paths and not config.patterns_dir.is_dir():
+        raise IndexerError(f"{config.patterns_dir}: no such folder; pass --root or PATHS")
     missing = [p for p in args.paths if not p.exists()]
     for p in missing:
         print(f"{p}:1: no such file or folder")

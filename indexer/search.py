@@ -140,7 +140,7 @@ class Searcher:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
         filters = filters or Filters()
-        query = " ".join(query.split())
+        query = " ".join(query.encode("utf-8", "replace").decode("utf-8").split())
         if not query:
             return []
         chunks = self.data.chunks

@@ -104,9 +104,10 @@ def test_pattern_reader_renders_sections_relations_and_code():
     assert "Nearest neighbours" in [s.value for s in at.sidebar.subheader]
 
 
-def test_pattern_reader_unknown_pattern():
-    at = _run(_pattern, p="No_Such_Pattern")
+def test_pattern_reader_unknown_pattern_is_named_literally():
+    at = _run(_pattern, p="[x](javascript:alert(1)) <b>bold</b>")
     assert at.warning and "No pattern called" in at.warning[0].value
+    assert "\\[x\\]" in at.warning[0].value and "&lt;b" in at.warning[0].value
 
 
 def test_browse_lists_every_pattern():

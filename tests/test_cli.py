@@ -31,7 +31,9 @@ def test_search_json_contract(built, capsys):
 
 
 def test_search_reads_queries_from_stdin_in_order(built, capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("gamma queue\n\nbeta breaker\ndelta shard\n"))
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BytesIO(b"gamma queue\n\nbeta breaker\ndelta shard\n"))
+    )
     assert main(["--root", str(built.root), "search", "--json"]) == 0
     records = [json.loads(x) for x in capsys.readouterr().out.strip().splitlines()]
     assert [r["query"] for r in records] == ["gamma queue", "beta breaker", "delta shard"]
@@ -67,3 +69,18 @@ def test_rebuild_check_and_stats(built, capsys):
     assert "warning: index/ is stale" not in capsys.readouterr().err
     assert main(["--root", str(built.root), "search", "alpha"]) == 0
     assert "index/ is stale" in capsys.readouterr().err
+
+
+def test_stdin_that_is_not_utf8_still_answers(built, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe gamma\ngamma queue\n")))
+    assert main(["--root", str(built.root), "search", "--json", "--k", "1"]) == 0
+    records = [json.loads(x) for x in capsys.readouterr().out.strip().splitlines()]
+    assert len(records) == 2 and records[1]["results"][0]["pattern"] == "Gamma_Queue"
+
+
+def test_lint_and_rebuild_name_a_missing_patterns_folder(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "lint"]) == 2
+    assert f"{tmp_path}/Patterns" in capsys.readouterr().err
+    (tmp_path / "Patterns").mkdir()
+    assert main(["--root", str(tmp_path), "rebuild"]) == 2
+    assert "no pattern pages to index" in capsys.readouterr().err
