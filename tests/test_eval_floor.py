@@ -9,10 +9,11 @@ from indexer.guide import Guide
 
 pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parent.parent
-# Measured on 2026-11-24 over the committed pages: nDCG@10 0.93, Hit@1 0.88, section accuracy 0.71
-# (hybrid, all splits). The floors leave room for new pages and queries, not for regressions.
-FLOORS = {"nDCG@10": 0.85, "Hit@1": 0.75, "Recall@10": 0.95}
-SECTION_FLOOR = 0.5
+# Measured on 2026-11-24 (hybrid, all splits): at 30 pages nDCG@10 0.93, Hit@1 0.88, Recall@10 0.98,
+# section accuracy 0.71; at 48 pages 0.90, 0.88, 0.95, 0.57 (more pages means more graded-1
+# neighbours competing). The floors leave room for new pages and queries, not for regressions.
+FLOORS = {"nDCG@10": 0.85, "Hit@1": 0.78, "Recall@10": 0.90}
+SECTION_FLOOR = 0.45
 
 
 def test_hybrid_search_stays_above_the_floor():
