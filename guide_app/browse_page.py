@@ -33,9 +33,21 @@ def page() -> None:
         )
     frame = pd.DataFrame(rows).sort_values(["Category", "Subcategory", "Title"])
     left, right, text = st.columns([2, 1, 2])
-    categories = left.multiselect("Category", sorted(frame["Category"].unique()), key="b-cat")
-    statuses = right.multiselect("Status", sorted(frame["Status"].unique()), key="b-status")
-    needle = text.text_input("Title contains", key="b-text")
+    params = st.query_params
+    all_categories = sorted(frame["Category"].unique())
+    all_statuses = sorted(frame["Status"].unique())
+    categories = left.multiselect(
+        "Category", all_categories, default=[c for c in params.get_all("category") if c in all_categories]
+    )
+    statuses = right.multiselect(
+        "Status", all_statuses, default=[s for s in params.get_all("status") if s in all_statuses]
+    )
+    needle = text.text_input("Title contains", value=params.get("title", ""))
+    wanted = {"category": categories, "status": statuses, "title": needle}
+    if {k: params.get_all(k) for k in wanted} != {
+        k: v if isinstance(v, list) else [v] if v else [] for k, v in wanted.items()
+    }:
+        st.query_params.from_dict({k: v for k, v in wanted.items() if v})
     if categories:
         frame = frame[frame["Category"].isin(categories)]
     if statuses:

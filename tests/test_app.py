@@ -117,6 +117,9 @@ def test_browse_lists_every_pattern():
     frame = at.dataframe[0].value
     assert len(frame) == len(default_guide().patterns)
     assert {"Category", "Status", "Last updated", "Completeness"} <= set(frame.columns)
+    filtered = _run(_browse, category="Resilience Patterns", title="break")
+    rows = filtered.dataframe[0].value
+    assert list(rows["Title"]) == ["Circuit Breaker"]
 
 
 def test_compare_aligns_tradeoffs():
