@@ -25,7 +25,7 @@ MODES = ("hybrid", "dense", "bm25")
 # When picking a pattern's sections to show, a chunk in a section the query asks about ("how many
 # shards" -> Capacity & Sizing) counts this much more. It does not change which patterns rank first:
 # lifting those sections across all patterns hurt pattern ranking on the tuning queries.
-INTENT_BOOST = 1.5
+INTENT_BOOST = 2.0
 # Sections about other patterns (links, citations) count for less: they name what this page is not.
 SECTION_WEIGHTS = {"21": 0.6, "24": 0.5}
 
@@ -180,7 +180,10 @@ class Searcher:
             scored.append((base + support + boost, slug, idxs))
         scored.sort(key=lambda t: (-t[0], t[1]))
         wanted = sections_for(query) if mode == "hybrid" else set()
-        shown = fused * np.where(self._in_sections(wanted), INTENT_BOOST, 1.0) if wanted else fused
+        shown = fused
+        if wanted:
+            asked = self._in_sections(wanted)
+            shown = np.where(asked, fused / self.weights * INTENT_BOOST, fused)
         qset = set(qterms)
         results = []
         for rank, (score, slug, idxs) in enumerate(scored[:k], start=1):
