@@ -80,53 +80,47 @@ def key_points(pattern: Pattern) -> list[KeyPoint]:
 
 def build_cards(patterns: list[Pattern]) -> list[Card]:
     """Every card of every page, in a stable order."""
+    return [card for p in sorted(patterns, key=lambda p: p.slug) for card in _page_cards(p)]
+
+
+def _page_cards(p: Pattern) -> list[Card]:
+    """A page's scenario, recall and drill cards."""
     cards: list[Card] = []
-    for p in sorted(patterns, key=lambda p: p.slug):
-        scenarios = labelled(p, "22")
-        tldr = labelled(p, "1")
-        points = key_points(p)
-        confused = [
-            ln.target.rsplit("/", 1)[-1].removesuffix(".md")
-            for ln in p.links
-            if ln.relation == "confused with"
-        ]
-        base = {"pattern": p.slug, "title": p.title, "category": p.category}
-        for level in LEVELS:
-            if scenarios.get(level):
-                cards.append(
-                    Card(
-                        id=f"{p.slug}:scenario:{level.lower()}",
-                        kind="scenario",
-                        level=level,
-                        prompt=scenarios[level],
-                        validate=scenarios.get("Validate", ""),
-                        key_points=points,
-                        **base,
-                    )
-                )
-        if tldr.get("Problem"):
-            cards.append(
-                Card(
-                    id=f"{p.slug}:recall",
-                    kind="recall",
-                    level="Recall",
-                    prompt=f"Which pattern addresses this? {tldr['Problem']}",
-                    validate=tldr.get("Solution (essence)", ""),
-                    **base,
-                )
+    scenarios = labelled(p, "22")
+    tldr = labelled(p, "1")
+    points = key_points(p)
+    confused = [
+        ln.target.rsplit("/", 1)[-1].removesuffix(".md") for ln in p.links if ln.relation == "confused with"
+    ]
+    base = {"pattern": p.slug, "title": p.title, "category": p.category}
+
+    def add(card_id: str, kind: str, level: str, prompt: str, validate: str, **extra) -> None:
+        cards.append(
+            Card(**base, **extra, id=card_id, kind=kind, level=level, prompt=prompt, validate=validate)
+        )
+
+    for level in LEVELS:
+        if scenarios.get(level):
+            add(
+                f"{p.slug}:scenario:{level.lower()}",
+                "scenario",
+                level,
+                scenarios[level],
+                scenarios.get("Validate", ""),
+                key_points=points,
             )
-        if scenarios.get("Small"):
-            cards.append(
-                Card(
-                    id=f"{p.slug}:drill",
-                    kind="drill",
-                    level="Drill",
-                    prompt=scenarios["Small"],
-                    validate=tldr.get("Use when", ""),
-                    confused_with=confused,
-                    **base,
-                )
-            )
+    if tldr.get("Problem"):
+        prompt = f"Which pattern addresses this? {tldr['Problem']}"
+        add(f"{p.slug}:recall", "recall", "Recall", prompt, tldr.get("Solution (essence)", ""))
+    if scenarios.get("Small"):
+        add(
+            f"{p.slug}:drill",
+            "drill",
+            "Drill",
+            scenarios["Small"],
+            tldr.get("Use when", ""),
+            confused_with=confused,
+        )
     return cards
 
 
