@@ -139,54 +139,22 @@ class Searcher:
         """
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
-        filters = filters or Filters()
         query = " ".join(query.encode("utf-8", "replace").decode("utf-8").split())
-        if not query:
-            return []
-        chunks = self.data.chunks
-        mask = self._mask(filters)
-        if not mask.any():
+        mask = self._mask(filters or Filters())
+        if not query or not mask.any():
             return []
         qterms = self.query_terms(query)
-        n = len(self.data.chunks)
-        if mode == "bm25":
-            dense = np.zeros(n, dtype=np.float32)
-        else:
-            dense = self._dense_scores(self.encode(query), max(CANDIDATES, 30 * k))
-        bm25 = np.zeros(n, dtype=np.float32) if mode == "dense" else sparse.scores(self.data.bm25, qterms)
-        if mode == "dense":
-            fused = dense.astype(np.float32)
-        elif mode == "bm25":
-            fused = bm25.astype(np.float32)
-        else:
-            fused = self.fuse(dense, bm25) * self.weights
+        dense, bm25, fused = self._score_chunks(query, qterms, k, mode)
         fused = np.where(mask, fused, -np.inf)
         named = {}
         if mode == "hybrid":
             named = {s: v for s, v in self.names.match(query).items() if s in self.data.patterns}
-        best_per_pattern: dict[str, list[int]] = {}
-        shortlist = min(len(fused), max(CANDIDATES, 30 * k))
-        candidates = np.argpartition(-fused, shortlist - 1)[:shortlist]
-        for i in candidates[np.argsort(-fused[candidates], kind="stable")]:
-            if not mask[i]:
-                break
-            best_per_pattern.setdefault(chunks[i].pattern, []).append(int(i))
         top = max(float(fused[mask].max()), 1e-9)
-        scored = []
-        for slug, idxs in best_per_pattern.items():
-            base = float(fused[idxs[0]]) / top
-            support = sum(float(fused[i]) / top for i in idxs[1:3]) * 0.05
-            boost = NAME_BOOST * named.get(slug, 0.0)
-            scored.append((base + support + boost, slug, idxs))
-        scored.sort(key=lambda t: (-t[0], t[1]))
-        wanted = sections_for(query) if mode == "hybrid" else set()
-        shown = fused
-        if wanted:
-            asked = self._in_sections(wanted)
-            shown = np.where(asked, fused / self.weights * INTENT_BOOST, fused)
+        ranked = self._rank_patterns(fused, mask, named, top, k)
+        shown = self._section_scores(query, fused) if mode == "hybrid" else fused
         qset = set(qterms)
         results = []
-        for rank, (score, slug, idxs) in enumerate(scored[:k], start=1):
+        for rank, (score, slug, idxs) in enumerate(ranked, start=1):
             meta = self.data.patterns[slug]
             results.append(
                 Result(
@@ -205,6 +173,47 @@ class Searcher:
                 )
             )
         return results
+
+    def _score_chunks(
+        self, query: str, qterms: list[str], k: int, mode: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Dense, BM25 and fused scores of every chunk (a single-retriever mode skips the other)."""
+        n = len(self.data.chunks)
+        zeros = np.zeros(n, dtype=np.float32)
+        dense = zeros if mode == "bm25" else self._dense_scores(self.encode(query), max(CANDIDATES, 30 * k))
+        bm25 = zeros if mode == "dense" else sparse.scores(self.data.bm25, qterms)
+        if mode == "dense":
+            return dense, bm25, dense.astype(np.float32)
+        if mode == "bm25":
+            return dense, bm25, bm25.astype(np.float32)
+        return dense, bm25, self.fuse(dense, bm25) * self.weights
+
+    def _rank_patterns(
+        self, fused: np.ndarray, mask: np.ndarray, named: dict[str, float], top: float, k: int
+    ) -> list[tuple[float, str, list[int]]]:
+        """(score, slug, chunk ids best first) for the top k patterns among the best chunks."""
+        chunks = self.data.chunks
+        by_pattern: dict[str, list[int]] = {}
+        shortlist = min(len(fused), max(CANDIDATES, 30 * k))
+        candidates = np.argpartition(-fused, shortlist - 1)[:shortlist]
+        for i in candidates[np.argsort(-fused[candidates], kind="stable")]:
+            if not mask[i]:
+                break
+            by_pattern.setdefault(chunks[i].pattern, []).append(int(i))
+        scored = []
+        for slug, idxs in by_pattern.items():
+            base = float(fused[idxs[0]]) / top
+            support = sum(float(fused[i]) / top for i in idxs[1:3]) * 0.05
+            scored.append((base + support + NAME_BOOST * named.get(slug, 0.0), slug, idxs))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        return scored[:k]
+
+    def _section_scores(self, query: str, fused: np.ndarray) -> np.ndarray:
+        """Chunk scores for choosing which sections to show: the sections the query asks about count more."""
+        wanted = sections_for(query)
+        if not wanted:
+            return fused
+        return np.where(self._in_sections(wanted), fused / self.weights * INTENT_BOOST, fused)
 
     def _dense_scores(self, vector: np.ndarray, k: int) -> np.ndarray:
         """Cosine similarity from the FAISS index for its k nearest chunks; 0 for the rest."""
