@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indexer.chunk import plain
+from indexer.chunk import table_cells
 from indexer.model import Pattern
 from indexer.study.cards import labelled
 from indexer.template import TRADEOFF_ASPECTS
@@ -19,11 +19,11 @@ def tradeoffs(pattern: Pattern) -> dict[str, dict[str, str]]:
     table = next((b for b in section.blocks if b.kind == "table"), None) if section else None
     if table is None:
         return {}
-    lines = [r.strip().strip("|").split("|") for r in table.text.splitlines() if r.strip()]
-    header = [plain(h) for h in lines[0]]
-    out = {}
-    for row in lines[2:]:
-        cells = [plain(c) for c in row]
+    rows = [cells for _, cells in table_cells(table.text)]
+    if not rows:
+        return {}
+    header, out = rows[0], {}
+    for cells in rows[1:]:
         out[cells[0]] = dict(zip(header[1:], cells[1:], strict=False))
     return out
 

@@ -18,6 +18,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPH = re.compile(r"(\*\*|__|\*|`)")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", re.M)
 _LABEL = re.compile(r"^\*\*([^*]+?)\*\*\s*:\s*")
+_SEPARATOR = re.compile(r":?-{3,}:?")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9`\"(\[])")
 
 
@@ -38,15 +39,27 @@ def drop_template_label(markdown: str) -> str:
     return body
 
 
+def table_cells(markdown: str) -> list[tuple[int, list[str]]]:
+    """A Markdown table's rows as (line offset, plain cells), header first, separator row left out."""
+    out = []
+    for offset, line in enumerate(markdown.splitlines()):
+        if not line.strip():
+            continue
+        raw = line.strip().strip("|").split("|")
+        if all(_SEPARATOR.fullmatch(c.strip()) for c in raw):
+            continue
+        out.append((offset, [plain(c) for c in raw]))
+    return out
+
+
 def table_rows(markdown: str) -> list[str]:
     """A Markdown table as one line per row, each cell named by its column header."""
-    rows = [r.strip().strip("|").split("|") for r in markdown.splitlines() if r.strip()]
-    if len(rows) < 2:
+    rows = [cells for _, cells in table_cells(markdown)]
+    if not rows:
         return [plain(markdown)]
-    header = [plain(h) for h in rows[0]]
+    header = rows[0]
     out = []
-    for row in rows[2:]:
-        cells = [plain(c) for c in row]
+    for cells in rows[1:]:
         head = cells[0] if cells else ""
         rest = "; ".join(f"{h}: {c}" for h, c in zip(header[1:], cells[1:], strict=False) if c)
         out.append(f"{head}: {rest}" if rest else head)

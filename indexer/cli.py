@@ -162,8 +162,8 @@ def cmd_related(args) -> int:
     from .guide import Guide
 
     guide = Guide(_config(args))
-    rel = guide.related(args.pattern)
     slug = guide.resolve(args.pattern)
+    rel = guide.related(slug)
     if args.json:
         out = {"pattern": slug, **{k: [vars(r) for r in v] for k, v in rel.items()}}
         print(json.dumps(out, ensure_ascii=False))

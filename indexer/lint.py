@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .chunk import TOKEN_LIMIT, oversized_blocks, plain
+from .chunk import TOKEN_LIMIT, oversized_blocks, plain, table_cells
 from .corpus import load_corpus, pattern_files
 from .model import Pattern
 from .template import (
@@ -213,8 +213,7 @@ def _check_content(p: Pattern, add) -> None:
         rows = {}
         for b in tradeoffs.blocks:
             if b.kind == "table":
-                for offset, row in enumerate(b.text.splitlines()):
-                    cells = [plain(c) for c in row.strip().strip("|").split("|")]
+                for offset, cells in table_cells(b.text):
                     rows[cells[0].lower()] = (cells, b.line + offset)
         for aspect in TRADEOFF_ASPECTS:
             cells, line = rows.get(aspect.lower(), (None, tradeoffs.line))

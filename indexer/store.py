@@ -22,7 +22,6 @@ from .config import SCHEMA_VERSION
 from .errors import IndexStateError
 from .model import Chunk
 
-FILES = ("cards.jsonl", "chunks.jsonl", "dense.faiss", "patterns.json")
 _RENAME_EXCHANGE = 2
 
 

@@ -109,14 +109,10 @@ class Study:
         due = [self.cards[i] for i in self.due_ids(at) if self.cards[i] in pool]
         if scope == "due":
             return due[:limit]
-        seen = {r["card_id"] for r in self.db.conn.execute("SELECT card_id FROM card_state")}
-        new = sorted((c for c in pool if c.id not in seen), key=lambda c: c.id)
-        rest = sorted((c for c in pool if c.id in seen and c not in due), key=lambda c: self._due_key(c.id))
+        due_at = {r["card_id"]: r["due"] for r in self.db.conn.execute("SELECT card_id, due FROM card_state")}
+        new = sorted((c for c in pool if c.id not in due_at), key=lambda c: c.id)
+        rest = sorted((c for c in pool if c.id in due_at and c not in due), key=lambda c: due_at[c.id])
         return (due + new + rest)[:limit]
-
-    def _due_key(self, card_id: str) -> str:
-        row = self.db.conn.execute("SELECT due FROM card_state WHERE card_id = ?", (card_id,)).fetchone()
-        return row["due"] if row else ""
 
     def weakest_patterns(self, n: int = 3) -> list[str]:
         """Patterns with the lowest share of Good/Easy grades (at least one review each)."""
