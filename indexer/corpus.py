@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,8 +22,11 @@ class Corpus:
 
 
 def pattern_files(patterns_dir: Path) -> list[Path]:
-    """Every Markdown file under Patterns/, in a stable order."""
-    return sorted(p for p in patterns_dir.rglob("*.md") if p.is_file())
+    """Every Markdown file under Patterns/, in a stable order (os.walk: several times faster than rglob)."""
+    found = []
+    for folder, _dirs, files in os.walk(patterns_dir):
+        found.extend(Path(folder, name) for name in files if name.endswith(".md"))
+    return sorted(found)
 
 
 def load_corpus(root: Path, paths: list[Path] | None = None) -> Corpus:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from . import store
 from .config import Config, default_config
-from .corpus import pattern_files
 from .errors import IndexerError, IndexStateError
+from .freshness import changed_pages
 from .names import NameMatcher
 from .related import Relation, centroids, related
 from .search import Filters, Result, Searcher
@@ -79,10 +77,6 @@ class Guide:
         return related(self.data, slug, neighbours, cache=self._centroids)
 
     def stale(self) -> list[str]:
-        """Pages added, removed or changed since the index was built (file hashes only)."""
+        """Pages added, removed or changed since the index was built (by content hash)."""
         built = self.data.manifest.get("sources", {})
-        now = {}
-        for path in pattern_files(self.config.patterns_dir):
-            rel = path.relative_to(self.config.root).as_posix()
-            now[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        return sorted(p for p in set(built) | set(now) if built.get(p) != now.get(p))
+        return changed_pages(self.config.root, self.config.root / ".cache", built)
