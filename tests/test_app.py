@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
+ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
 
 
@@ -89,7 +93,9 @@ def test_search_filters_from_the_sidebar():
     at = _run(_search, q="retry")
     at.sidebar.multiselect[0].set_value(["011_Performance"]).run()
     cards = [m.value for m in at.markdown if m.value.startswith("#### ")]
-    assert cards and all("Cache" in c for c in cards)
+    slugs = [re.search(r"\?p=(\w+)\)", c).group(1) for c in cards]
+    paths = {p.stem: p for p in (ROOT / "Patterns").rglob("*.md")}
+    assert slugs and all(paths[s].parts[-3] == "011_Performance" for s in slugs)
     assert at.query_params["category"] in ("011_Performance", ["011_Performance"])
 
 
