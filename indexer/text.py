@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-STOPWORDS = frozenset(STOPWORDS_EN) | {"pattern", "patterns"}
+
+
+def _bm25s_stopwords() -> tuple[str, ...]:
+    """bm25s's English stop words, read from its module file: importing bm25s itself pulls in scipy."""
+    package = importlib.util.find_spec("bm25s")
+    path = Path(package.submodule_search_locations[0]) / "stopwords.py"
+    spec = importlib.util.spec_from_file_location("_bm25s_stopwords", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.STOPWORDS_EN
+
+
+STOPWORDS = frozenset(_bm25s_stopwords()) | {"pattern", "patterns"}
 _stemmer = Stemmer.Stemmer("english")
 
 
