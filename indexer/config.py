@@ -27,6 +27,11 @@ class Config:
         return self.root / "index"
 
     @property
+    def cache_dir(self) -> Path:
+        """Local, disposable state (gitignored), e.g. the stale check's page-hash cache."""
+        return self.root / ".cache"
+
+    @property
     def lock_path(self) -> Path:
         return self.root / ".index.lock"
 

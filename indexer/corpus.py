@@ -29,6 +29,11 @@ def pattern_files(patterns_dir: Path) -> list[Path]:
     return sorted(found)
 
 
+def page_hash(path: Path) -> str:
+    """The content hash the manifest keeps per page (and the stale check compares against)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def load_corpus(root: Path, paths: list[Path] | None = None) -> Corpus:
     """Parse the given files (default: all of Patterns/), collecting errors instead of stopping."""
     corpus = Corpus()
@@ -37,7 +42,7 @@ def load_corpus(root: Path, paths: list[Path] | None = None) -> Corpus:
             path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(path)
         )
         try:
-            corpus.sources[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+            corpus.sources[rel] = page_hash(path)
             corpus.patterns.append(parse_file(path.resolve(), root))
         except PatternError as e:
             corpus.errors.append(e)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
 from pathlib import Path
 
-from .corpus import pattern_files
+from .corpus import page_hash, pattern_files
 
 CACHE_NAME = "page-hashes.json"
 RACY_SECONDS = 2.0
@@ -31,7 +30,7 @@ def page_hashes(root: Path, cache_dir: Path) -> dict[str, str]:
         if isinstance(entry, list) and entry[:2] == [st.st_mtime_ns, st.st_size]:
             digest = entry[2]
         else:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = page_hash(path)
         hashes[rel] = digest
         if now - st.st_mtime_ns > RACY_SECONDS * 1e9:
             fresh[rel] = [st.st_mtime_ns, st.st_size, digest]

@@ -79,4 +79,4 @@ class Guide:
     def stale(self) -> list[str]:
         """Pages added, removed or changed since the index was built (by content hash)."""
         built = self.data.manifest.get("sources", {})
-        return changed_pages(self.config.root, self.config.root / ".cache", built)
+        return changed_pages(self.config.root, self.config.cache_dir, built)

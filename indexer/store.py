@@ -33,7 +33,7 @@ class IndexData:
     chunks: list[Chunk]
     vectors: np.ndarray
     dense: object
-    bm25: object
+    bm25: sparse.SparseIndex
     patterns: dict[str, dict]
     cards: list[dict] = field(default_factory=list)
     directory: Path = field(default_factory=Path)
