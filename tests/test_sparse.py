@@ -40,3 +40,11 @@ def test_searching_does_not_import_bm25s_or_scipy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_stop_words_are_bm25s_own_list():
+    from bm25s.stopwords import STOPWORDS_EN
+
+    from indexer.text import STOPWORDS
+
+    assert frozenset(STOPWORDS_EN) | {"pattern", "patterns"} == STOPWORDS
